@@ -1,0 +1,27 @@
+// Bit-exact float32 / PRNG numerics shared by kiln's JAX-parity paths (tests/reference/jax-parity.md).
+export { fma32 } from "./fma32.js";
+export { erf32, erfInv32, log1p32 } from "./erf32.js";
+export {
+  threefry2x32,
+  threefry2x32Into,
+  keyFromSeed,
+  foldIn,
+  splitKeys,
+  randomBits32,
+  splitKeysLegacy,
+  randomBits32Legacy,
+} from "./threefry.js";
+export {
+  SQRT2_F32,
+  NORMAL_UNIFORM_LO,
+  nextAfter32,
+  unitFromBits,
+  uniformScalar,
+  uniformFromBits,
+  normalScalar,
+  normalFromBits,
+  truncatedNormalParams,
+  truncatedNormalScalar,
+  truncatedNormalFromBits,
+} from "./samplers.js";
+export type { TruncatedNormalParams } from "./samplers.js";
