@@ -1,4 +1,4 @@
-export { Array, isArray, type NestedNumbers } from "./array.js";
+export { Array, isArray, scalarArray, type NestedNumbers } from "./array.js";
 export { ShapedArray } from "./aval.js";
 export {
   allDTypes, bool, castScalar, dtypeInfo, float32, int32, isDType, isFloat, isInteger, promoteTypes, uint32, weakTypeFor,

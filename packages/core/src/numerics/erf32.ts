@@ -1,8 +1,9 @@
 // float32 erf, erf_inv and log1p exactly as XLA:CPU evaluates them (parity doc section 4.4).
 // Every constant is rounded to float32 once; every op is rounded with Math.fround, except the
-// steps XLA:CPU emits (or contracts) as fused multiply-adds, which use the exact fma32.
+// steps XLA:CPU emits (or contracts) as fused multiply-adds, which are exactly rounded here
+// (fma32, horner32).
 // Literals are the shortest round-trip spellings of the doubles in the XLA sources.
-import { fma32 } from "./fma32.js";
+import { fma32, horner32 } from "./fma32.js";
 
 const f = Math.fround;
 
@@ -20,44 +21,30 @@ const B6 = f(0.014070470171167667);
 const B8 = f(0.0010179625278914884);
 const B10 = f(2.3547966471313183e-5);
 const B12 = f(-1.1791602954361697e-7);
+const ERF_P = new Float64Array([A9, A7, A5, A3, A1]);
+const ERF_Q = new Float64Array([B12, B10, B8, B6, B4, B2, B0]);
 
 /** lax.erf for a float32 x, as XLA:CPU computes it (odd/even rational, FMA Horner steps). */
 export function erf32(x: number): number {
   // `fcmp ole clamp, |x|` is false for NaN, so NaN flows through the rational.
   if (ERF_CLAMP <= Math.abs(x)) return x > 0 ? 1 : -1; // copysign(1, x)
   const x2 = f(x * x);
-  let p = fma32(x2, A9, A7);
-  p = fma32(x2, p, A5);
-  p = fma32(x2, p, A3);
-  p = fma32(x2, p, A1);
-  p = f(x * p);
-  let q = fma32(x2, B12, B10);
-  q = fma32(x2, q, B8);
-  q = fma32(x2, q, B6);
-  q = fma32(x2, q, B4);
-  q = fma32(x2, q, B2);
-  q = fma32(x2, q, B0);
+  const p = f(x * horner32(x2, ERF_P)); // p = fma(x2, p, a_k) from a9 down to a1
+  const q = horner32(x2, ERF_Q); // q = fma(x2, q, b_k) from b12 down to b0
   return f(p / q);
 }
 
 // ---- log1p: xla/codegen/intrinsic/log1p.cc (Cephes rational for |x| < sqrt(2) - 1) -------
 const LOG1P_THRESHOLD = f(0.41421356237309503);
-const LOG1P_N = [
+const LOG1P_N = new Float64Array([
   4.52700008624452e-5, 0.49854102823193375, 6.578732594206104,
   29.911919328553072, 60.94966798098779, 57.11296359058554,
   20.039553499201283,
-].map(f);
-const LOG1P_D = [
+].map(f));
+const LOG1P_D = new Float64Array([
   1, 15.062909083469192, 83.04756596796722, 221.76239823732857,
   309.09872225312057, 216.42788614495947, 60.11866049760384,
-].map(f);
-
-/** Horner p = p*x + c from p = 0; XLA:CPU contracts each step into an FMA (doc 4.5). */
-function horner(x: number, c: readonly number[]): number {
-  let p = 0;
-  for (let i = 0; i < c.length; i++) p = fma32(p, x, c[i] as number);
-  return p;
-}
+].map(f));
 
 /** lax.log1p for a float32 x, as XLA:CPU computes it. */
 export function log1p32(x: number): number {
@@ -66,7 +53,9 @@ export function log1p32(x: number): number {
     return f(Math.log(f(x + 1)));
   }
   const x2 = f(x * x);
-  let t = f(horner(x, LOG1P_N) / horner(x, LOG1P_D));
+  // Horner p = p*x + c from p = 0, each step contracted to an FMA (doc 4.5); the first step
+  // fma(0, x, c0) = c0 for finite x, so horner32 can start from c0.
+  let t = f(horner32(x, LOG1P_N) / horner32(x, LOG1P_D));
   t = f(f(x * x2) * t);
   // fadd(fmul(-0.5, x2), t): contracted as fma(-0.5, x2, t) (the first fmul operand);
   // -0.5*x2 is exact anyway unless x2 is subnormal.
@@ -75,19 +64,19 @@ export function log1p32(x: number): number {
 }
 
 // ---- erf_inv: Giles' single-precision approximation (ChloLegalizeToStablehlo erfInv32) ----
-const EI_SMALL = [
+const EI_SMALL = new Float64Array([
   2.81022636e-8, 3.43273939e-7, -3.5233877e-6, -4.39150654e-6, 0.00021858087, -0.00125372503,
   -0.00417768164, 0.246640727, 1.50140941,
-].map(f);
-const EI_LARGE = [
+].map(f));
+const EI_LARGE = new Float64Array([
   -0.000200214257, 0.000100950558, 0.00134934322, -0.00367342844, 0.00573950773,
   -0.0076224613, 0.00943887047, 1.00167406, 2.83297682,
-].map(f);
+].map(f));
 
 /** lax.erf_inv for a float32 x, as XLA:CPU computes it (NaN outside [-1, 1]). */
 export function erfInv32(x: number): number {
   let w = -log1p32(f(x * -x));
-  let c: readonly number[];
+  let c: Float64Array;
   if (w < 5) {
     w = f(w - 2.5);
     c = EI_SMALL;
@@ -96,8 +85,7 @@ export function erfInv32(x: number): number {
     w = f(f(Math.sqrt(w)) - 3);
     c = EI_LARGE;
   }
-  let p = c[0] as number;
-  for (let i = 1; i < 9; i++) p = fma32(p, w, c[i] as number); // c[i] + p*w, contracted
+  const p = horner32(w, c); // p = c[i] + p*w, FMA-contracted on CPU
   // erfinv(+-1) = +-inf: the rational is indeterminate there.
   return Math.abs(x) === 1 ? x * Infinity : f(p * x);
 }

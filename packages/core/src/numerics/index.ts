@@ -1,5 +1,5 @@
 // Bit-exact float32 / PRNG numerics shared by kiln's JAX-parity paths (tests/reference/jax-parity.md).
-export { fma32 } from "./fma32.js";
+export { fma32, horner32 } from "./fma32.js";
 export { erf32, erfInv32, log1p32 } from "./erf32.js";
 export {
   threefry2x32,
