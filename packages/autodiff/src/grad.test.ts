@@ -138,7 +138,7 @@ describe("gradients equal real JAX's (jax-golden.json)", () => {
       expect(Math.abs(value.item() - entry.value)).toBeLessThanOrEqual(2e-7 * Math.max(1, Math.abs(entry.value)));
       grads.forEach((g, i) => {
         const expected = (entry.grads[i] as number[]).flat(3) as number[];
-        const got = Array.from(g.toTypedArray());
+        const got = globalThis.Array.from(g.toTypedArray());
         got.forEach((v, k) => expect(Math.abs(v - expected[k]!)).toBeLessThanOrEqual(1e-6 * Math.max(1, Math.abs(expected[k]!))));
       });
     });

@@ -116,14 +116,14 @@ const nonElementwise: Case[] = [
 /** float64 references for the non-elementwise nonlinear cases, on row-major data. */
 const refs: Record<string, (x: Float64Array, shape: number[]) => Float64Array> = {
   reduce_max: (x, [r, c]) => Float64Array.from({ length: r! }, (_, i) => Math.max(...x.subarray(i * c!, i * c! + c!))),
-  reduce_min: (x, [r, c]) => Float64Array.from({ length: c! }, (_, j) => Math.min(...Array.from({ length: r! }, (_, i) => x[i * c! + j]!))),
+  reduce_min: (x, [r, c]) => Float64Array.from({ length: c! }, (_, j) => Math.min(...globalThis.Array.from({ length: r! }, (_, i) => x[i * c! + j]!))),
   softmax: (x, [r, c]) => rowwise(x, r!, c!, (row) => { const e = row.map(Math.exp); const s = e.reduce((a, b) => a + b); return e.map((v) => v / s); }),
   logSoftmax: (x, [r, c]) => rowwise(x, r!, c!, (row) => { const s = Math.log(row.map(Math.exp).reduce((a, b) => a + b)); return row.map((v) => v - s); }),
-  logsumexp: (x, [r, c]) => Float64Array.from({ length: r! }, (_, i) => Math.log(Array.from(x.subarray(i * c!, i * c! + c!)).map(Math.exp).reduce((a, b) => a + b))),
+  logsumexp: (x, [r, c]) => Float64Array.from({ length: r! }, (_, i) => Math.log(globalThis.Array.from(x.subarray(i * c!, i * c! + c!)).map(Math.exp).reduce((a, b) => a + b))),
 };
 function rowwise(x: Float64Array, r: number, c: number, f: (row: number[]) => number[]): Float64Array {
   const out = new Float64Array(r * c);
-  for (let i = 0; i < r; i++) out.set(f(Array.from(x.subarray(i * c, i * c + c))), i * c);
+  for (let i = 0; i < r; i++) out.set(f(globalThis.Array.from(x.subarray(i * c, i * c + c))), i * c);
   return out;
 }
 
@@ -134,7 +134,7 @@ function sample(shape: number[], domain: Domain, next: () => number, integer: bo
 
 function check(c: Case, seed: number) {
   const next = rng(seed);
-  const domains = c.shapes.map((_, i) => (Array.isArray(c.domain?.[0]) ? (c.domain as Domain[])[i]! : ((c.domain as Domain) ?? [-2, 2])));
+  const domains = c.shapes.map((_, i) => (globalThis.Array.isArray(c.domain?.[0]) ? (c.domain as Domain[])[i]! : ((c.domain as Domain) ?? [-2, 2])));
   const isLinear = !!c.linear;
   const xs = c.shapes.map((s, i) => sample(s, domains[i]!, next, isLinear));
   const arrays = xs.map((x, i) => jnp.reshape(jnp.array(Float32Array.from(x)), c.shapes[i]!));
@@ -180,7 +180,7 @@ function broadcastReader(shape: number[], outShape: number[], x: Float64Array): 
     let idx = 0;
     let rem = i;
     let stride = 1;
-    const coords = new Array<number>(outShape.length);
+    const coords = new globalThis.Array<number>(outShape.length);
     for (let d = outShape.length - 1; d >= 0; d--) {
       coords[d] = rem % outShape[d]!;
       rem = Math.floor(rem / outShape[d]!);

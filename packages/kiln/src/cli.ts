@@ -1,0 +1,40 @@
+#!/usr/bin/env node
+import { readFileSync } from "node:fs";
+import { KilnError } from "@kiln/core";
+import { trainStepLossCommand } from "./cli/train-step-loss-command.js";
+import { UsageError } from "./cli/usage-error.js";
+
+const help = `kiln: a graph-compiling ML framework for TypeScript (JAX + Flax NNX + optax)
+
+Usage: kiln <command> [options]
+
+Commands:
+  train-step-loss [--input FILE]   run the seed problem on JSON cases from FILE or stdin:
+                                   {"seed": 0, "x": [[...]], "y": [[...]], "lr": 0.01, "num_steps": 5}
+                                   or an array of such cases; prints [loss_step_0, loss_step_final]
+  --help                           this text
+`;
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === "--help" || command === "-h" || command === "help") {
+    process.stdout.write(help);
+    return command === undefined ? 2 : 0;
+  }
+  switch (command) {
+    case "train-step-loss":
+      process.stdout.write(trainStepLossCommand(rest, () => readFileSync(0, "utf8")) + "\n");
+      return 0;
+    default:
+      throw new UsageError(`unknown command '${command}' (see kiln --help)`);
+  }
+}
+
+try {
+  process.exitCode = main(process.argv.slice(2));
+} catch (e) {
+  if (e instanceof UsageError || e instanceof KilnError) {
+    process.stderr.write(`kiln: ${e.message}\n`);
+    process.exitCode = 2;
+  } else throw e;
+}
