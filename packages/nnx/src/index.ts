@@ -14,3 +14,4 @@ export { Optimizer } from "./optimizer.js";
 export { grad, valueAndGrad, type NnxGradOptions } from "./transforms/grad.js";
 export { jit, type JittedStep, type NnxJitOptions } from "./transforms/jit.js";
 export { initializers } from "@kiln/random";
+export { decodeSafetensors, encodeSafetensors, loadCheckpoint, saveCheckpoint } from "./checkpoint.js";

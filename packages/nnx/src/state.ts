@@ -35,7 +35,7 @@ function getPath(root: unknown, path: Path): unknown {
 export function state(model: unknown, filter: Filter = true): State {
   const out: Record<string, unknown> = {};
   forEachVariable(model, (path, v) => {
-    if (matches(filter, path, v)) setPath(out, path, v._array);
+    if (matches(filter, path, v)) setPath(out, path, v.value);
   });
   return out as State;
 }
@@ -86,7 +86,7 @@ export class GraphDef<M> {
 /** Copies a module tree, giving every variable a new holder (values shared: Arrays are immutable). */
 function cloneTree<T>(x: T, memo = new Map<object, unknown>()): T {
   if (x instanceof Variable) {
-    if (!memo.has(x)) memo.set(x, new (x.constructor as new (v: Array) => Variable)(x._array));
+    if (!memo.has(x)) memo.set(x, new (x.constructor as new (v: Array) => Variable)(x.value));
     return memo.get(x) as T;
   }
   if (x === null || typeof x !== "object" || x instanceof Array) return x;
@@ -108,7 +108,7 @@ export function split<M>(model: M, ...filters: Filter[]): [GraphDef<M>, ...State
     forEachVariable(model, (path, v) => {
       if (!taken.has(v) && matches(f, path, v)) {
         taken.add(v);
-        setPath(out, path, v._array);
+        setPath(out, path, v.value);
       }
     });
     return out as State;

@@ -1,0 +1,81 @@
+import { argumentError } from "@kiln/core";
+import type { ScalarOrSchedule } from "./types.js";
+
+/**
+ * Argument checks shared by the constructors. Each throws a one-line ArgumentError naming the
+ * function, the argument and the problem; constructors run them all before building anything.
+ */
+
+export function describe(v: unknown): string {
+  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
+  if (typeof v === "string") return `"${v}" (a string)`;
+  if (v === null) return "null";
+  if (globalThis.Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : typeof v;
+}
+
+/** Checks an options object: undefined or a plain object whose keys are all in `known`. */
+export function optionsOf<K extends string>(fn: string, options: unknown, known: readonly K[]): { readonly [P in K]?: unknown } {
+  if (options === undefined) return {};
+  if (options === null || typeof options !== "object" || globalThis.Array.isArray(options)) {
+    throw argumentError(fn, "options", `must be an object, got ${describe(options)}`);
+  }
+  for (const key of Object.keys(options)) {
+    if (!(known as readonly string[]).includes(key)) {
+      throw argumentError(fn, "options", `has unknown key '${key}' (known keys: ${known.join(", ") || "none"})`);
+    }
+  }
+  return options as { readonly [P in K]?: unknown };
+}
+
+export function finiteNumber(fn: string, arg: string, v: unknown): number {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError(fn, arg, `must be a finite number, got ${describe(v)}`);
+  return v;
+}
+
+export function nonNegative(fn: string, arg: string, v: unknown): number {
+  const x = finiteNumber(fn, arg, v);
+  if (x < 0) throw argumentError(fn, arg, `must not be negative, got ${x}`);
+  return x;
+}
+
+export function positive(fn: string, arg: string, v: unknown): number {
+  const x = finiteNumber(fn, arg, v);
+  if (!(x > 0)) throw argumentError(fn, arg, `must be positive, got ${x}`);
+  return x;
+}
+
+/** A decay rate in [0, 1] (or [0, 1) when `below1`). */
+export function rate(fn: string, arg: string, v: unknown, below1 = false): number {
+  const x = finiteNumber(fn, arg, v);
+  if (x < 0 || x > 1 || (below1 && x === 1)) throw argumentError(fn, arg, `must be in [0, 1${below1 ? ")" : "]"}, got ${x}`);
+  return x;
+}
+
+export function integer(fn: string, arg: string, v: unknown, min: number): number {
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) throw argumentError(fn, arg, `must be an integer, got ${describe(v)}`);
+  if (v < min) throw argumentError(fn, arg, `must be at least ${min}, got ${v}`);
+  return v;
+}
+
+export function boolean(fn: string, arg: string, v: unknown): boolean {
+  if (typeof v !== "boolean") throw argumentError(fn, arg, `must be true or false, got ${describe(v)}`);
+  return v;
+}
+
+/** A learning rate: a finite number or a schedule function. */
+export function scalarOrSchedule(fn: string, arg: string, v: unknown): ScalarOrSchedule {
+  if (typeof v === "function") return v as ScalarOrSchedule;
+  if (typeof v !== "number" || !Number.isFinite(v)) {
+    throw argumentError(fn, arg, `must be a finite number or a schedule function, got ${describe(v)}`);
+  }
+  return v;
+}
+
+/** Checks that `state` is an object holding `keys` (a state made by this transformation's init). */
+export function stateOf<S>(fn: string, state: unknown, keys: readonly string[]): S {
+  if (state === null || typeof state !== "object" || globalThis.Array.isArray(state) || keys.some((k) => !(k in state))) {
+    throw argumentError(fn, "state", `must be the state made by init (an object with ${keys.map((k) => `'${k}'`).join(", ") || "no keys"}), got ${describe(state)}`);
+  }
+  return state as S;
+}
