@@ -31,6 +31,7 @@ export class Array {
 
   /** @internal wraps a typed array the caller will never mutate again */
   static fromData(shape: Shape, dtype: DType, data: TypedArray): Array {
+    // eslint-disable-next-line @typescript-eslint/no-array-constructor -- kiln's Array class, not the global one
     return new Array(new ShapedArray(shape, dtype), data);
   }
 
@@ -53,6 +54,9 @@ export class Array {
 
   /** @internal the concrete data, or an error that says why it is not available */
   concrete(what: string): TypedArray {
+    if (this._data === null && this._node?.trace.closed) {
+      throw new TraceError(`${what}: an array ${this.aval} from a finished trace was used (a leaked tracer): do not keep tracers outside the traced function`);
+    }
     if (this._data === null) {
       throw new TraceError(
         `${what}: the array ${this.aval} is a tracer inside a traced function (jit/grad), so it has no concrete value; ` +

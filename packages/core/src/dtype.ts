@@ -78,7 +78,7 @@ export function weakTypeFor(value: number | boolean, d: DType): DType {
 /** The dtype of a JS value used on its own: booleans are bool, integers int32, others float32. */
 export function defaultDTypeOf(value: number | boolean): DType {
   if (typeof value === "boolean") return "bool";
-  return Number.isInteger(value) && Math.abs(value) <= 0x7fffffff && !Object.is(value, -0) ? "int32" : "float32";
+  return Number.isInteger(value) && value >= -0x80000000 && value <= 0x7fffffff && !Object.is(value, -0) ? "int32" : "float32";
 }
 
 /** Rounds a JS number to what an element of dtype `d` holds (float32 rounding, int wrap). */

@@ -1,4 +1,5 @@
 export { Array, isArray, scalarArray, type NestedNumbers } from "./array.js";
+export type { ArrayLike } from "./jnp/convert.js";
 export { ShapedArray } from "./aval.js";
 export {
   allDTypes, bool, castScalar, dtypeInfo, float32, int32, isDType, isFloat, isInteger, promoteTypes, uint32, weakTypeFor,

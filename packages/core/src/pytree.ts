@@ -22,7 +22,7 @@ export interface PytreeNodeType<T> {
   unflatten(aux: unknown, children: unknown[]): T;
 }
 
-const registry = new Map<Function, PytreeNodeType<unknown>>();
+const registry = new Map<abstract new (...args: never[]) => unknown, PytreeNodeType<unknown>>();
 
 export function registerPytreeNode<T>(cls: abstract new (...args: never[]) => T, type: PytreeNodeType<T>): void {
   registry.set(cls, type as PytreeNodeType<unknown>);

@@ -42,7 +42,9 @@ function flatten(x: NestedNumbers, out: number[]): void {
 function inferDType(values: readonly number[], x: unknown): DType {
   const bools = (v: unknown): boolean => (globalThis.Array.isArray(v) ? v.every(bools) : typeof v === "boolean");
   if (values.length > 0 && bools(x)) return "bool";
-  return values.every((v) => Number.isInteger(v) && Math.abs(v) <= 0x7fffffff && !Object.is(v, -0)) ? "int32" : "float32";
+  // an empty list is float32, as jnp.array([]) is
+  const ints = values.length > 0 && values.every((v) => Number.isInteger(v) && v >= -0x80000000 && v <= 0x7fffffff && !Object.is(v, -0));
+  return ints ? "int32" : "float32";
 }
 
 /**

@@ -1,5 +1,5 @@
 import { Array } from "../array.js";
-import { castScalar, dtypeInfo, isDType, type DType } from "../dtype.js";
+import { castScalar, defaultDTypeOf, dtypeInfo, isDType, type DType } from "../dtype.js";
 import { argumentError } from "../errors.js";
 import * as lax from "../lax.js";
 import { checkShape, type Shape } from "../shape.js";
@@ -18,13 +18,18 @@ function shapeArg(fn: string, shape: Shape | number): Shape {
 
 /** full(shape, value): concrete outside a trace; inside one, a broadcast of a scalar literal. */
 export function full(shape: Shape | number, fillValue: number | boolean | Array, dtype?: DType): Array {
-  const s = shapeArg("full", shape);
+  return filled("full", shape, fillValue, dtype);
+}
+
+/** full, with errors naming the public function `fn` the user called. */
+function filled(fn: string, shape: Shape | number, fillValue: number | boolean | Array, dtype?: DType): Array {
+  const s = shapeArg(fn, shape);
   if (fillValue instanceof Array) {
     const v = dtype ? lax.convertElementType(fillValue, dtype) : fillValue;
     return lax.broadcastInDim(v, s, v.shape.map((_, i) => i + s.length - v.ndim));
   }
-  if (typeof fillValue !== "number" && typeof fillValue !== "boolean") throw argumentError("full", "fillValue", `must be a number, got ${typeof fillValue}`);
-  const d = dtypeArg("full", dtype, typeof fillValue === "boolean" ? "bool" : "float32");
+  if (typeof fillValue !== "number" && typeof fillValue !== "boolean") throw argumentError(fn, "fillValue", `must be a number, got ${typeof fillValue}`);
+  const d = dtypeArg(fn, dtype, typeof fillValue === "boolean" ? "bool" : "float32");
   const value = castScalar(Number(fillValue), d);
   if (currentTrace() !== null && s.length > 0) return lax.broadcastInDim(asarray(value, d), s, []);
   const data = dtypeInfo[d].create(s.reduce((a, b) => a * b, 1));
@@ -32,8 +37,8 @@ export function full(shape: Shape | number, fillValue: number | boolean | Array,
   return Array.fromData(s, d, data);
 }
 
-export const zeros = (shape: Shape | number, dtype?: DType): Array => full(shape, 0, dtypeArg("zeros", dtype, "float32"));
-export const ones = (shape: Shape | number, dtype?: DType): Array => full(shape, 1, dtypeArg("ones", dtype, "float32"));
+export const zeros = (shape: Shape | number, dtype?: DType): Array => filled("zeros", shape, 0, dtypeArg("zeros", dtype, "float32"));
+export const ones = (shape: Shape | number, dtype?: DType): Array => filled("ones", shape, 1, dtypeArg("ones", dtype, "float32"));
 export const zerosLike = (x: ArrayLike, dtype?: DType): Array => {
   const a = asarray(x, undefined, "zerosLike");
   return full(a.shape, 0, dtype ?? a.dtype);

@@ -18,7 +18,6 @@ export const subtract = binary("subtract", lax.sub);
 export const multiply = binary("multiply", lax.mul);
 export const maximum = binary("maximum", lax.max);
 export const minimum = binary("minimum", lax.min);
-export const remainder = binary("remainder", lax.rem);
 export const equal = binary("equal", lax.eq);
 export const notEqual = binary("notEqual", lax.ne);
 export const less = binary("less", lax.lt);
@@ -40,15 +39,31 @@ export function divide(x: ArrayLike, y: ArrayLike): Array {
 }
 export const trueDivide = divide;
 
+/** Floor division, as JAX's jnp.floor_divide (Python's //): integer x // 0 is -1 or -2, as JAX gives. */
 export function floorDivide(x: ArrayLike, y: ArrayLike): Array {
-  const [a, b] = promoteOperands("floorDivide", [x, y], ["x", "y"]);
-  if (a!.dtype === "float32") return lax.floor(lax.div(a!, b!));
-  // integers: truncating division corrected toward -inf where the signs differ and there is a remainder
-  const q = lax.div(a!, b!);
-  const r = lax.rem(a!, b!);
-  const zero = asarray(0, a!.dtype);
-  const fix = lax.bitwiseAnd(lax.ne(r, zero), lax.ne(lax.lt(r, zero), lax.lt(b!, zero)));
-  return lax.select(fix, lax.sub(q, asarray(1, a!.dtype)), q);
+  const [a, b] = promoteOperands("floorDivide", [x, y], ["x", "y"]) as [Array, Array];
+  if (a.dtype === "int32") {
+    // truncating division, one less where the signs differ and there is a remainder
+    const fix = lax.bitwiseAnd(lax.ne(lax.sign(a), lax.sign(b)), lax.ne(lax.rem(a, b), asarray(0, "int32")));
+    const q = lax.div(a, b);
+    return lax.select(fix, lax.sub(q, asarray(1, "int32")), q);
+  }
+  if (a.dtype !== "float32") return lax.div(a, b);
+  // floats: CPython's float_divmod, as JAX: (x - fmod(x, y)) / y, one less where fmod's sign differs from y's
+  const mod = lax.rem(a, b);
+  const div = lax.div(lax.sub(a, mod), b);
+  const fix = lax.bitwiseAnd(lax.ne(mod, asarray(0, "float32")), lax.ne(lax.sign(b), lax.sign(mod)));
+  return lax.round(lax.select(fix, lax.sub(div, asarray(1, "float32")), div));
+}
+
+/** NumPy's remainder (Python's %): the result has the sign of y; integer x % 0 is 0, as in JAX. */
+export function remainder(x: ArrayLike, y: ArrayLike): Array {
+  const [a, y0] = promoteOperands("remainder", [x, y], ["x", "y"]) as [Array, Array];
+  const zero = asarray(0, a.dtype);
+  const b = a.dtype === "int32" || a.dtype === "uint32" ? lax.select(lax.eq(y0, zero), asarray(1, a.dtype), y0) : y0;
+  const r = lax.rem(a, b);
+  const fix = lax.bitwiseAnd(lax.ne(lax.lt(r, zero), lax.lt(b, zero)), lax.ne(r, zero));
+  return lax.select(fix, lax.add(r, b), r);
 }
 
 export const negative = unary("negative", lax.neg);

@@ -81,10 +81,15 @@ export const argmax = argReducer("argmax", (x, axis) => lax.argmax(x, axis));
 export const argmin = argReducer("argmin", (x, axis) => lax.argmin(x, axis));
 
 /** log(sum(exp(x))) computed stably (jax.nn.logsumexp / jax.scipy.special.logsumexp). */
+const jnp0 = () => asarray(0, "float32");
+
 export function logsumexp(x: ArrayLike, options: ReduceOptions = {}): Array {
   const a = toFloat(asarray(x, undefined, "logsumexp"));
   const axes = normalizeAxes("logsumexp", options.axis, a.ndim);
-  const m = lax.stopGradient(lax.reduceMax(a, axes));
+  // a max of -inf (an all -inf row) would give -inf - -inf = NaN; shift by 0 there, as jax.nn does
+  const rawMax = lax.reduceMax(a, axes);
+  const finiteMax = lax.eq(lax.sub(rawMax, rawMax), jnp0());
+  const m = lax.stopGradient(lax.select(finiteMax, rawMax, jnp0()));
   const mk = lax.reshape(m, a.shape.map((d, i) => (axes.includes(i) ? 1 : d)));
   const out = lax.add(lax.log(lax.reduceSum(lax.exp(lax.sub(a, mk)), axes)), m);
   return keep(a, out, axes, options.keepdims);

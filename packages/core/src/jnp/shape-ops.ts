@@ -27,7 +27,7 @@ export function ravel(x: ArrayLike): Array {
 export function transpose(x: ArrayLike, axes?: readonly number[]): Array {
   const a = asarray(x, undefined, "transpose");
   const perm = axes ? axes.map((ax) => normalizeAxis("transpose", ax, a.ndim, "axes")) : a.shape.map((_, i) => a.ndim - 1 - i);
-  if (perm.every((p, i) => p === i)) return a;
+  if (perm.length === a.ndim && perm.every((p, i) => p === i)) return a;
   return lax.transpose(a, perm);
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { fma32 } from "./fma32.js";
+import { fma32, horner32 } from "./fma32.js";
 
 const f = Math.fround;
 const fb = new Float32Array(1);
@@ -167,5 +167,26 @@ describe("fma32", () => {
     expect(Object.is(fma32(2, 3, -6), 0)).toBe(true);
     expect(Object.is(fma32(-(2 ** -100), 2 ** -100, 0), -0)).toBe(true); // underflow keeps sign
     expect(Object.is(fma32(2 ** -100, 2 ** -100, -0), 0)).toBe(true);
+  });
+
+  it("horner32 equals a chain of exact fma32 steps, including midpoint-hitting chains", () => {
+    const chain = (x: number, c: number[]): number => {
+      let p = c[0] as number;
+      for (let i = 1; i < c.length; i++) p = fma32(p, x, c[i] as number);
+      return p;
+    };
+    for (let i = 0; i < 20000; i++) {
+      const x = rndExp(-4, 2);
+      const c = Array.from({ length: 2 + (rnd() % 8) }, () => rndExp(-12, 4));
+      expect(bitsOf(horner32(x, c))).toBe(bitsOf(chain(x, c)));
+    }
+    // 24929 * 673 = 2^24 + 1: the first step's double sum sits on a float32 midpoint.
+    for (const c of [[24929, 2 ** -40], [24929, -(2 ** -40)], [24929, 2 ** -40, 3, 1], [24929, 0]]) {
+      expect(bitsOf(horner32(673, c))).toBe(bitsOf(chain(673, c)));
+    }
+    expect(horner32(673, [24929, 2 ** -40])).toBe(16777218);
+    expect(horner32(673, new Float64Array([24929, -(2 ** -40)]))).toBe(16777216);
+    expect(horner32(2, [5])).toBe(5);
+    expect(horner32(NaN, [1, 2])).toBeNaN();
   });
 });

@@ -1,7 +1,7 @@
 import type { ShapedArray } from "../aval.js";
-import type { TypedArray } from "../dtype.js";
+import { dtypeInfo, type TypedArray } from "../dtype.js";
 import { binaryOps, compareOps, unaryOps, type OpName, type OpParams } from "./op-names.js";
-import { binaryFn, bitcastFn, compareFns, convertFn, fmaFn, integerPowFn, unaryFn } from "./scalar-fns.js";
+import { binaryFn, compareFns, convertFn, fmaFn, integerPowFn, unaryFn } from "./scalar-fns.js";
 import { dotGeneral } from "./kernels/dot-general.js";
 import { mapElementwise, type Operand } from "./kernels/elementwise.js";
 import { argExtreme, reduceExtreme, reduceSum } from "./kernels/reductions.js";
@@ -28,7 +28,12 @@ export const eagerKernels: { readonly [P in OpName]: Kernel<P> } = {
   select_n: (inputs, _p, out) => [mapElementwise(first(out), inputs, (p, a, b) => (p ? b! : a!))],
   fma: (inputs, _p, out) => [mapElementwise(first(out), inputs, (a, b, c) => fmaFn(a!, b!, c!))],
   convert_element_type: (inputs, { newDtype }, out) => [mapElementwise(first(out), inputs, convertFn(inputs[0]!.aval.dtype, newDtype))],
-  bitcast_convert_type: (inputs, { newDtype }, out) => [mapElementwise(first(out), inputs, bitcastFn(inputs[0]!.aval.dtype, newDtype))],
+  // copies the bytes: going through JS numbers would quiet signaling NaNs and lose their bits
+  bitcast_convert_type: ([x], { newDtype }) => {
+    const out = dtypeInfo[newDtype].create(x!.data.length);
+    new Uint8Array(out.buffer).set(new Uint8Array(x!.data.buffer, x!.data.byteOffset, x!.data.byteLength));
+    return [out];
+  },
   argmax: ([x], { axis }, out) => [argExtreme(x!, axis, first(out), true)],
   argmin: ([x], { axis }, out) => [argExtreme(x!, axis, first(out), false)],
   dot_general: ([l, r], p, out) => [dotGeneral(l!, r!, p, first(out))],

@@ -93,7 +93,8 @@ function intBinary(wrap: Unary): { readonly [K in BinaryOp]: Binary | null } {
     xor: (a, b) => wrap(a ^ b),
     shift_left: (a, b) => (b < 0 || b >= 32 ? 0 : wrap(a << b)),
     shift_right_logical: (a, b) => (b < 0 || b >= 32 ? 0 : wrap(a >>> b)),
-    shift_right_arithmetic: (a, b) => wrap(a >> Math.min(Math.max(b, 0), 31)),
+    // XLA compares the shift amount as unsigned: negative or >= 32 fills with the sign bit
+    shift_right_arithmetic: (a, b) => wrap(a >> (b < 0 || b > 31 ? 31 : b)),
   };
 }
 
@@ -173,7 +174,7 @@ export function convertFn(from: DType, to: DType): Unary {
   if (to === "float32") return (x) => Math.fround(x);
   if (from !== "float32") return to === "int32" ? wrapI32 : wrapU32;
   const [lo, hi] = to === "int32" ? [-2147483648, 2147483647] : [0, 4294967295];
-  return (x) => (Number.isNaN(x) ? 0 : Math.min(hi, Math.max(lo, Math.trunc(x))));
+  return (x) => (Number.isNaN(x) ? 0 : Math.min(hi, Math.max(lo, Math.trunc(x))) + 0); // + 0: no -0 in an integer
 }
 
 const scratch = new ArrayBuffer(4);
