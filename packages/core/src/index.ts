@@ -9,6 +9,7 @@ export { ArgumentError, DTypeError, KilnError, ShapeError, TraceError, argumentE
 export { broadcastShapes, checkShape, formatShape, normalizeAxes, normalizeAxis, shapeEquals, sizeOf, stridesOf, MAX_ELEMENTS, type Shape } from "./shape.js";
 export { VarFactory, isLiteral, isVar, maxVarId, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
 export { printGraph } from "./ir/print.js";
+export { graphToDot } from "./ir/dot.js";
 export { VerifyError, verifyGraph } from "./ir/verify.js";
 export {
   allOps, binaryOps, compareOps, isBinaryOp, isCompareOp, isElementwiseOp, isReduceOp, isUnaryOp, reduceOps, unaryOps,

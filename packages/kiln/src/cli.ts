@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { readFileSync } from "node:fs";
 import { KilnError } from "@kiln/core";
+import { inspectCommand } from "./cli/inspect-command.js";
 import { trainStepLossCommand } from "./cli/train-step-loss-command.js";
 import { trainCommand } from "./train/train-command.js";
 import { UsageError } from "./cli/usage-error.js";
@@ -25,6 +26,11 @@ Commands:
       --save FILE / --load FILE    write / read the models' parameters (safetensors)
       --timing-steps N             steps timed for the jit-vs-eager comparison (default 200)
       --quiet                      print only the metrics and timings
+  inspect [options]                print what the compiler does with a train step: the traced
+                                   graph, the optimized graph, the fusion plan, the generated JS
+      --model linear|mlp           the seed problem's Linear + SGD step, or the MLP + adam step
+      --shape N,DIN,DOUT           batch and layer sizes (default 64,8,4)
+      --dot                        also print the traced graph as Graphviz DOT
   --help                           this text
 `;
 
@@ -37,6 +43,9 @@ function main(argv: string[]): number {
   switch (command) {
     case "train":
       trainCommand(rest, (line) => process.stdout.write(line + "\n"));
+      return 0;
+    case "inspect":
+      inspectCommand(rest, (text) => process.stdout.write(text + "\n"));
       return 0;
     case "train-step-loss":
       process.stdout.write(trainStepLossCommand(rest, () => readFileSync(0, "utf8")) + "\n");

@@ -63,24 +63,27 @@ export function variablesOf(root: unknown): [Path, Variable][] {
  */
 export function structureKey(root: unknown): string {
   const seen = new Map<object, number>();
-  const walk = (x: unknown): string => {
+  const walk = (x: unknown, inModule: boolean): string => {
     if (x instanceof Variable) {
       if (seen.has(x)) return `&${seen.get(x)}`;
       seen.set(x, seen.size);
       return `${x.constructor.name}:${x._array.aval}`;
     }
-    if (x instanceof Array) return `Array:${x.aval}`;
+    // Arrays outside modules are dynamic inputs; Arrays in module fields are constants of the graph
+    if (x instanceof Array) return inModule ? `Array#${identityOf(x)}` : `Array:${x.aval}`;
     if (isContainer(x)) {
       if (seen.has(x)) return `&${seen.get(x)}`;
       seen.set(x, seen.size);
       const name = x instanceof Module ? x.constructor.name : globalThis.Array.isArray(x) ? "" : "obj";
-      return `${name}{${childEntries(x).map(([k, v]) => `${k}=${walk(v)}`).join(",")}}`;
+      const nested = inModule || x instanceof Module;
+      return `${name}{${childEntries(x).map(([k, v]) => `${k}=${walk(v, nested)}`).join(",")}}`;
     }
     if (typeof x === "function") return `fn#${identityOf(x)}`;
     if (typeof x === "number" || typeof x === "boolean" || typeof x === "string" || x === null || x === undefined) return JSON.stringify(x) ?? "undefined";
+    if (typeof x === "bigint") return `${x}n`;
     return `?${typeof x}#${identityOf(x as object)}`;
   };
-  return walk(root);
+  return walk(root, false);
 }
 
 const identities = new WeakMap<object, number>();

@@ -1,10 +1,11 @@
 import { compile, type Executable } from "@kiln/codegen";
-import { Array, ClosedGraph, KilnError, currentTrace, treeFlatten, treeUnflatten, withNewTrace, type Atom, type Var } from "@kiln/core";
+import { Array, ClosedGraph, KilnError, currentTrace, treeFlatten, treeUnflatten, withNewTrace, type Atom, type TypedArray, type Var } from "@kiln/core";
 import { pathToString, structureKey, variablesOf, type Path } from "../module.js";
 import type { Variable } from "../variable.js";
+import { Fingerprint, withLeaves } from "./fingerprint.js";
 
 export interface NnxJitOptions {
-  /** Print the graphs and generated source of each compilation to stderr. */
+  /** Print the graphs and generated source of each compilation to stderr (also KILN_DEBUG=1). */
   debug?: boolean;
 }
 
@@ -12,110 +13,144 @@ export interface NnxJitOptions {
 interface CompiledStep {
   readonly exe: Executable;
   readonly graph: ClosedGraph;
-  /** For each updated variable (by index in the variable list), its output index. */
+  readonly vars: readonly Variable[];
+  /** Indices (into vars) of the variables the step replaces, in output order after the user's outputs. */
   readonly updated: readonly number[];
   readonly userOutputs: number;
-  readonly outTree: ClosedGraph["outTree"];
+  readonly fingerprint: Fingerprint;
+  /** Reused input list: the variables' buffers, then the dynamic leaves' buffers. */
+  readonly inputs: TypedArray[];
 }
 
 export interface JittedStep<A extends unknown[], R> {
   (...args: A): R;
   /** Traces and compiles for these arguments (without running) and returns the graphs and source. */
-  lower(...args: A): { graph: ClosedGraph; source: string; optimized: string };
+  lower(...args: A): { graph: ClosedGraph; source: string; optimized: string; plan: string };
   /** Number of compiled signatures held. */
   readonly cacheSize: number;
   /** Number of times the function was traced. */
   readonly traceCount: number;
 }
 
-const isArrayLeaf = (x: unknown): x is Array => x instanceof Array;
-
 /**
  * nnx.jit(step): compiles the whole step (forward, backward and optimizer update) into one
  * JavaScript function per signature. Every Variable reachable from the arguments (model,
  * optimizer, rngs) becomes a graph input; those the step replaces become outputs written back
  * into the holders' buffers in place. The signature is the arguments' structure: module classes
- * and fields, variable types and avals, static values, array avals.
+ * and fields, variable types and avals, static values, array avals. Arrays outside modules are
+ * traced inputs; anything else (numbers, strings, Arrays stored in module fields) is static.
  */
 export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJitOptions = {}): JittedStep<A, R> {
   const cache = new Map<string, CompiledStep>();
+  let last: CompiledStep | null = null;
   let traceCount = 0;
 
-  const build = (args: A, vars: [Path, Variable][], leaves: unknown[], inTree: ClosedGraph["inTree"]): CompiledStep => {
+  const build = (args: A): CompiledStep => {
     traceCount++;
-    const graph = withNewTrace((trace) => {
-      const inputs: Var[] = [];
-      const fresh = (a: Array) => {
-        const v = trace.vars.fresh(a.aval);
-        inputs.push(v);
-        return trace.tracer(v);
-      };
-      const saved = vars.map(([, v]) => v._array);
-      const entry = vars.map(([, v]) => (v._array = fresh(v._array)));
-      const tracedLeaves = leaves.map((l) => (isArrayLeaf(l) ? fresh(l) : l));
-      let result: unknown;
-      let finals: Array[];
-      try {
-        result = f(...(treeUnflatten(inTree, tracedLeaves) as A));
-        finals = vars.map(([, v]) => v._array);
-      } finally {
-        vars.forEach(([, v], i) => (v._array = saved[i]!));
-      }
-      const [outLeaves, outTree] = treeFlatten(result);
-      const outputs: Atom[] = outLeaves.map((l, i) => {
-        if (!(l instanceof Array)) throw new KilnError(`nnx.jit: the step must return Arrays (or nothing); output leaf ${i} is ${typeof l}. Do not return the model or optimizer: they are updated in place`);
-        return trace.atomFor(l);
-      });
-      const updated: number[] = [];
-      finals.forEach((a, i) => {
-        if (a === entry[i]) return;
-        const [path, v] = vars[i]!;
-        if (!a.aval.equals(v._array.aval)) throw new KilnError(`nnx.jit: the step changed '${pathToString(path)}' from ${v._array.aval} to ${a.aval}; variables must keep their shape and dtype`);
-        updated.push(i);
-        outputs.push(trace.atomFor(a));
-      });
-      const g = new ClosedGraph(trace.constVars, trace.constValues, inputs, trace.eqns, outputs, inTree, outTree);
-      return Object.assign(g, { updatedVars: updated });
-    });
-    const updated = (graph as ClosedGraph & { updatedVars: number[] }).updatedVars;
+    const vars = variablesOf(args);
+    const fingerprint = Fingerprint.record(args);
+    fingerprint.matches(args); // collects the dynamic leaves in walk order
+    const leaves = [...fingerprint.leaves];
+    const { graph, updated } = traceStep(f, args, vars, leaves);
     const userOutputs = graph.outputs.length - updated.length;
     const inPlace = new Map(updated.map((varIndex, k) => [userOutputs + k, varIndex] as const));
-    const exe = compile(graph, { inPlace, debug: options.debug ?? process.env["KILN_DEBUG"] === "1", name: f.name || "step" });
-    return { exe, graph, updated, userOutputs, outTree: graph.outTree };
+    const exe = compile(graph, { inPlace, debug: options.debug, name: f.name || "step" });
+    const inputs = new globalThis.Array<TypedArray>(vars.length + leaves.length);
+    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs };
   };
 
-  const prepare = (args: A) => {
-    const vars = variablesOf(args);
-    const [leaves, inTree] = treeFlatten(args);
+  const lookup = (args: A): CompiledStep => {
+    if (last !== null && last.fingerprint.matches(args)) return last;
     const key = structureKey(args);
-    return { vars, leaves, inTree, key };
+    let step = cache.get(key);
+    if (!step) {
+      step = build(args);
+      cache.set(key, step);
+    } else if (!step.fingerprint.matches(args)) {
+      // same structure through other objects (a new model of the same shape): re-record
+      const fresh = { ...step, vars: variablesOf(args).map(([, v]) => v), fingerprint: Fingerprint.record(args) };
+      fresh.fingerprint.matches(args);
+      step = fresh;
+      cache.set(key, step);
+    }
+    last = step;
+    return step;
   };
 
   const jitted = ((...args: A): R => {
     if (currentTrace() !== null) return f(...args); // inside an outer trace: inline
-    const { vars, leaves, inTree, key } = prepare(args);
-    let step = cache.get(key);
-    if (!step) {
-      step = build(args, vars, leaves, inTree);
-      cache.set(key, step);
-    }
+    const step = lookup(args);
     // copy-on-write: a buffer about to be written in place must not be visible outside its holder
     for (const i of step.updated) {
-      const v = vars[i]![1];
+      const v = step.vars[i]!;
       if (v._shared) v._setOwned(new Array(v._array.aval, v._array.toTypedArray()));
     }
-    const inputs = [...vars.map(([, v]) => v._array._data!), ...leaves.filter(isArrayLeaf).map((a) => a._data!)];
+    const inputs = step.inputs;
+    const nv = step.vars.length;
+    for (let i = 0; i < nv; i++) inputs[i] = step.vars[i]!._array._data!;
+    const leaves = step.fingerprint.leaves;
+    for (let i = 0; i < leaves.length; i++) inputs[nv + i] = leaves[i]!._data!;
     const outs = step.exe.run(inputs);
-    const user = outs.slice(0, step.userOutputs).map((data, i) => new Array(step!.graph.outputs[i]!.aval, data));
-    return treeUnflatten(step.outTree, user) as R;
+    const outputs = step.graph.outputs;
+    if (step.userOutputs === 1 && step.graph.outTree.kind === "leaf") return new Array(outputs[0]!.aval, outs[0]!) as R;
+    const user = outs.slice(0, step.userOutputs).map((data, i) => new Array(outputs[i]!.aval, data));
+    return treeUnflatten(step.graph.outTree, user) as R;
   }) as JittedStep<A, R>;
 
   jitted.lower = (...args: A) => {
-    const { vars, leaves, inTree } = prepare(args);
-    const step = build(args, vars, leaves, inTree);
-    return { graph: step.graph, source: step.exe.source, optimized: step.exe.optimizedGraph };
+    const step = build(args);
+    return { graph: step.graph, source: step.exe.source, optimized: step.exe.optimizedGraph, plan: step.exe.plan };
   };
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });
   Object.defineProperty(jitted, "traceCount", { get: () => traceCount });
   return jitted;
+}
+
+/**
+ * Traces the step with every variable and dynamic leaf replaced by a tracer. Holders are
+ * restored afterwards (even if the step throws); the variables the step replaced become
+ * extra outputs.
+ */
+function traceStep<A extends unknown[]>(f: (...args: A) => unknown, args: A, vars: [Path, Variable][], leaves: Array[]): { graph: ClosedGraph; updated: number[] } {
+  return withNewTrace((trace) => {
+    const inputs: Var[] = [];
+    const fresh = (a: Array) => {
+      const v = trace.vars.fresh(a.aval);
+      inputs.push(v);
+      return trace.tracer(v);
+    };
+    const saved = vars.map(([, v]) => [v._array, v._shared] as const);
+    const entry = vars.map(([, v]) => (v._array = fresh(v._array)));
+    const tracedArgs = withLeaves(args, leaves.map(fresh)) as A;
+    let result: unknown;
+    let finals: Array[];
+    try {
+      result = f(...tracedArgs);
+      finals = vars.map(([, v]) => v._array);
+    } finally {
+      vars.forEach(([, v], i) => {
+        v._array = saved[i]![0];
+        v._shared = saved[i]![1];
+      });
+    }
+    const [outLeaves, outTree] = treeFlatten(result);
+    const outputs: Atom[] = outLeaves.map((l, i) => {
+      if (!(l instanceof Array)) {
+        throw new KilnError(`nnx.jit: the step must return Arrays (or nothing); output leaf ${i} is ${l === null ? "null" : typeof l}. Do not return the model or optimizer: they are updated in place`);
+      }
+      return trace.atomFor(l);
+    });
+    const updated: number[] = [];
+    finals.forEach((a, i) => {
+      if (a === entry[i]) return;
+      const [path, v] = vars[i]!;
+      if (!a.aval.equals(v._array.aval)) {
+        throw new KilnError(`nnx.jit: the step changed '${pathToString(path)}' from ${v._array.aval} to ${a.aval}; variables must keep their shape and dtype`);
+      }
+      updated.push(i);
+      outputs.push(trace.atomFor(a));
+    });
+    const inTree = treeFlatten(args)[1];
+    return { graph: new ClosedGraph(trace.constVars, trace.constValues, inputs, trace.eqns, outputs, inTree, outTree), updated };
+  });
 }

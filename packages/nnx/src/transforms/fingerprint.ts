@@ -1,0 +1,118 @@
+import { Array, ShapedArray } from "@kiln/core";
+import { Module } from "../module.js";
+import { Variable } from "../variable.js";
+
+const END = Symbol("end");
+const MAX_DEPTH = 64;
+
+function isContainer(x: object): boolean {
+  if (x instanceof Module || globalThis.Array.isArray(x)) return true;
+  const proto = Object.getPrototypeOf(x);
+  return proto === Object.prototype || proto === null;
+}
+
+/**
+ * A flat record of everything that decides a jitted step's signature (containers by
+ * identity and key, static values, variables and their avals, array avals), in property order.
+ * `matches` re-walks the arguments comparing token by token, without building strings or
+ * allocating, so a steady-state call skips recomputing the structure key. Arrays outside
+ * modules are dynamic inputs (compared by aval); Arrays stored in module fields are baked into
+ * the graph as constants, so they are compared by identity. Any difference (a new
+ * field, a changed flag, a replaced variable, another shape) falls back to the full key.
+ */
+export class Fingerprint {
+  private readonly tape: unknown[] = [];
+  private readonly seen = new Set<object>();
+
+  /** The dynamic Array leaves (outside modules) found by the last successful `matches`, in walk order. */
+  readonly leaves: Array[] = [];
+
+  static record(args: readonly unknown[]): Fingerprint {
+    // the argument list itself is a fresh array every call: record its length, then each argument
+    const fp = new Fingerprint();
+    fp.tape.push(args.length);
+    for (const a of args) fp.walkRecord(a, 0, false);
+    return fp;
+  }
+
+  private walkRecord(x: unknown, depth: number, inModule: boolean): void {
+    const t = this.tape;
+    if (x instanceof Variable) {
+      t.push(x, x._array.aval);
+      return;
+    }
+    if (x instanceof Array && !inModule) {
+      t.push(Array, x.aval);
+      return;
+    }
+    if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.seen.has(x)) {
+      t.push(x);
+      return;
+    }
+    this.seen.add(x);
+    t.push(x);
+    const nested = inModule || x instanceof Module;
+    for (const k in x) {
+      t.push(k);
+      this.walkRecord((x as Record<string, unknown>)[k], depth + 1, nested);
+    }
+    t.push(END);
+  }
+
+  matches(args: readonly unknown[]): boolean {
+    this.seen.clear();
+    this.leaves.length = 0;
+    if (this.tape[0] !== args.length) return false;
+    let p = 1;
+    for (let i = 0; i < args.length && p > 0; i++) p = this.walkMatch(args[i], p, 0, false);
+    return p === this.tape.length;
+  }
+
+  /** Returns the tape position after x, or -1 on the first difference. */
+  private walkMatch(x: unknown, pos: number, depth: number, inModule: boolean): number {
+    const t = this.tape;
+    if (pos < 0 || pos >= t.length) return -1;
+    if (x instanceof Variable) {
+      return t[pos] === x && sameAval(t[pos + 1], x._array.aval) ? pos + 2 : -1;
+    }
+    if (x instanceof Array && !inModule) {
+      if (t[pos] !== Array || !sameAval(t[pos + 1], x.aval)) return -1;
+      this.leaves.push(x);
+      return pos + 2;
+    }
+    if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.seen.has(x)) {
+      return t[pos] === x || (typeof x === "number" && Number.isNaN(x) && Number.isNaN(t[pos])) ? pos + 1 : -1;
+    }
+    if (t[pos] !== x) return -1;
+    this.seen.add(x);
+    const nested = inModule || x instanceof Module;
+    let p = pos + 1;
+    for (const k in x) {
+      if (t[p] !== k) return -1;
+      p = this.walkMatch((x as Record<string, unknown>)[k], p + 1, depth + 1, nested);
+      if (p < 0) return -1;
+    }
+    return t[p] === END ? p + 1 : -1;
+  }
+}
+
+function sameAval(a: unknown, b: ShapedArray): boolean {
+  return a === b || (a instanceof ShapedArray && a.equals(b));
+}
+
+/**
+ * A copy of `args` whose dynamic Array leaves (outside modules, in the same walk order as
+ * Fingerprint) are replaced by `leaves`; modules and other objects are kept as they are.
+ */
+export function withLeaves(args: readonly unknown[], leaves: readonly Array[]): unknown[] {
+  let i = 0;
+  const walk = (x: unknown): unknown => {
+    if (x instanceof Array) return leaves[i++];
+    if (x === null || typeof x !== "object" || x instanceof Module || x instanceof Variable || !isContainer(x)) return x;
+    if (globalThis.Array.isArray(x)) return x.map(walk);
+    const out: Record<string, unknown> = {};
+    for (const k in x) out[k] = walk((x as Record<string, unknown>)[k]);
+    return out;
+  };
+  return walk(args) as unknown[];
+}
