@@ -57,7 +57,7 @@ export function treeFlatten(tree: unknown, isLeaf?: (x: unknown) => boolean): [u
       return leafDef;
     }
     if (globalThis.Array.isArray(x)) {
-      const children = x.map(walk);
+      const children = globalThis.Array.from(x as unknown[], (c) => walk(c)); // holes flatten like null
       return { kind: "array", children, key: `[${children.map((c) => c.key).join(",")}]` };
     }
     const custom = customNodeOf(x);

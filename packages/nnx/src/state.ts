@@ -68,7 +68,8 @@ export function update(model: unknown, ...states: unknown[]): void {
         writes.push([v, node]);
         return;
       }
-      if (node === null || typeof node !== "object") throw argumentError("nnx.update", "state", `has a ${typeof node} at '${pathToString(path)}'; states hold Arrays`);
+      if (node === null || node === undefined) return; // an empty branch (a variable not selected)
+      if (typeof node !== "object") throw argumentError("nnx.update", "state", `has a ${typeof node} at '${pathToString(path)}'; states hold Arrays`);
       const entries = globalThis.Array.isArray(node) ? node.map((x, i) => [i, x] as const) : Object.entries(node);
       for (const [k, x] of entries) walk(x, [...path, k]);
     };
