@@ -153,3 +153,21 @@ describe("nnx.jit train steps", () => {
     expect(m.kernel.value.isTracer).toBe(false);
   });
 });
+
+describe("debugNans in compiled steps", () => {
+  it("names the op that produced NaN and leaves every parameter and optimizer buffer as it was", () => {
+    const m = new nnx.Linear(2, 1, { rngs: new nnx.Rngs(0) });
+    const opt = new nnx.Optimizer(m, optax.adam(0.1), { wrt: nnx.Param });
+    const logLoss = (mm: nnx.Linear, x: Array, y: Array) => jnp.mean(jnp.log(jnp.subtract(mm.call(x), y)));
+    const step = nnx.jit(stepFor(logLoss), { debugNans: true });
+    const x = jnp.array([[1, 2], [3, 4]], "float32");
+    const fine = jnp.array([[-100], [-100]], "float32");
+    step(m, opt, x, fine); // log of positive numbers: fine
+    const snapshot = () => JSON.stringify([bits(m.kernel.value), bits(m.bias!.value), opt.step.value.item(), opt.stateValues()], (_k, v) => (v && v.aval ? bits(v) : v));
+    const before = snapshot();
+    expect(() => step(m, opt, x, jnp.array([[100], [100]], "float32"))).toThrow(/debugNans: log produced NaN/);
+    expect(snapshot()).toEqual(before);
+    step(m, opt, x, fine); // and the next step works
+    expect(opt.step.value.item()).toBe(2);
+  });
+});

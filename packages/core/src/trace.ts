@@ -1,5 +1,6 @@
 import { Array, scalarArray, type TraceNode } from "./array.js";
 import { ShapedArray } from "./aval.js";
+import { checkFinite, config } from "./config.js";
 import { TraceError } from "./errors.js";
 import { VarFactory, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
 import { eagerKernels, type Kernel } from "./ops/eager-kernels.js";
@@ -68,13 +69,6 @@ export function withNewTrace<T>(body: (trace: GraphTrace) => T): T {
   }
 }
 
-/** Hook called after every eager op (debugNans installs one). */
-export type EagerHook = (op: OpName, outputs: readonly Array[]) => void;
-let eagerHook: EagerHook | null = null;
-export function setEagerHook(hook: EagerHook | null): void {
-  eagerHook = hook;
-}
-
 /** Applies an op: records an equation when a trace is active, computes it eagerly otherwise. */
 export function bind<P extends OpName>(op: P, inputs: readonly Array[], params: OpParams[P]): Array[] {
   const rule = shapeRules[op] as ShapeRule<P>;
@@ -85,7 +79,7 @@ export function bind<P extends OpName>(op: P, inputs: readonly Array[], params: 
     const kernel = eagerKernels[op] as Kernel<P>;
     // eslint-disable-next-line @typescript-eslint/no-array-constructor -- kiln's Array class, not the global one
     const results = kernel(operands, params, outAvals).map((data, i) => new Array(outAvals[i]!, data));
-    if (eagerHook) eagerHook(op, results);
+    if (config.debugNans) checkFinite(op, results);
     return results;
   }
   const eqn: Eqn<P> = {

@@ -1,5 +1,8 @@
 import { compile, type Executable } from "@kiln/codegen";
-import { Array, ClosedGraph, KilnError, currentTrace, treeFlatten, treeUnflatten, withNewTrace, type Atom, type TypedArray, type Var } from "@kiln/core";
+import {
+  Array, ClosedGraph, FloatingPointError, KilnError, config, currentTrace, evalGraph, firstNonFinite, treeFlatten, treeUnflatten,
+  withNewTrace, type Atom, type TypedArray, type Var,
+} from "@kiln/core";
 import { pathToString, structureKey, variablesOf, type Path } from "../module.js";
 import type { Variable } from "../variable.js";
 import { Fingerprint, withLeaves } from "./fingerprint.js";
@@ -7,6 +10,11 @@ import { Fingerprint, withLeaves } from "./fingerprint.js";
 export interface NnxJitOptions {
   /** Print the graphs and generated source of each compilation to stderr (also KILN_DEBUG=1). */
   debug?: boolean;
+  /**
+   * Check every step for NaN or ±Infinity (default: config.debugNans). A step that produces one
+   * throws a FloatingPointError naming the first op that did, and leaves every variable as it was.
+   */
+  debugNans?: boolean;
 }
 
 /** One compiled signature: the executable and how its inputs and outputs map to holders. */
@@ -20,6 +28,8 @@ interface CompiledStep {
   readonly fingerprint: Fingerprint;
   /** Reused input list: the variables' buffers, then the dynamic leaves' buffers. */
   readonly inputs: TypedArray[];
+  /** The same graph compiled without in-place outputs, for debugNans (compiled on first use). */
+  checked?: Executable;
 }
 
 export interface JittedStep<A extends unknown[], R> {
@@ -80,17 +90,13 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
   const jitted = ((...args: A): R => {
     if (currentTrace() !== null) return f(...args); // inside an outer trace: inline
     const step = lookup(args);
+    if (options.debugNans ?? config.debugNans) return runChecked(step, options, f.name) as R;
     // copy-on-write: a buffer about to be written in place must not be visible outside its holder
     for (const i of step.updated) {
       const v = step.vars[i]!;
       if (v._shared) v._setOwned(new Array(v._array.aval, v._array.toTypedArray()));
     }
-    const inputs = step.inputs;
-    const nv = step.vars.length;
-    for (let i = 0; i < nv; i++) inputs[i] = step.vars[i]!._array._data!;
-    const leaves = step.fingerprint.leaves;
-    for (let i = 0; i < leaves.length; i++) inputs[nv + i] = leaves[i]!._data!;
-    const outs = step.exe.run(inputs);
+    const outs = step.exe.run(fillInputs(step));
     const outputs = step.graph.outputs;
     if (step.userOutputs === 1 && step.graph.outTree.kind === "leaf") return new Array(outputs[0]!.aval, outs[0]!) as R;
     const user = outs.slice(0, step.userOutputs).map((data, i) => new Array(outputs[i]!.aval, data));
@@ -104,6 +110,42 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });
   Object.defineProperty(jitted, "traceCount", { get: () => traceCount });
   return jitted;
+}
+
+function fillInputs(step: CompiledStep): TypedArray[] {
+  const inputs = step.inputs;
+  const nv = step.vars.length;
+  for (let i = 0; i < nv; i++) inputs[i] = step.vars[i]!._array._data!;
+  const leaves = step.fingerprint.leaves;
+  for (let i = 0; i < leaves.length; i++) inputs[nv + i] = leaves[i]!._data!;
+  return inputs;
+}
+
+/**
+ * debugNans: run the step into fresh buffers, check every float output, and only then write the
+ * variables. On a NaN or Infinity, replay the traced graph op by op to name the op, and throw
+ * with every variable untouched.
+ */
+function runChecked(step: CompiledStep, options: NnxJitOptions, name: string): unknown {
+  step.checked ??= compile(step.graph, { debug: options.debug, name: `${name || "step"}_checked` });
+  const inputs = fillInputs(step);
+  const outs = step.checked.run(inputs);
+  const outputs = step.graph.outputs;
+  const bad = outs.findIndex((o, i) => outputs[i]!.aval.dtype === "float32" && firstNonFinite(o) !== null);
+  if (bad >= 0) {
+    const args = inputs.map((buf, i) => new Array(step.graph.inputs[i]!.aval, buf));
+    const saved = config.debugNans;
+    config.update("debugNans", true);
+    try {
+      evalGraph(step.graph, step.graph.constValues, args); // throws naming the op
+    } finally {
+      config.update("debugNans", saved);
+    }
+    throw new FloatingPointError(`debugNans: the compiled step produced a non-finite value in output ${bad}, which the op-by-op replay did not reproduce`);
+  }
+  step.updated.forEach((varIndex, k) => step.vars[varIndex]!._setOwned(new Array(outputs[step.userOutputs + k]!.aval, outs[step.userOutputs + k]!)));
+  const user = outs.slice(0, step.userOutputs).map((data, i) => new Array(outputs[i]!.aval, data));
+  return treeUnflatten(step.graph.outTree, user);
 }
 
 /**
