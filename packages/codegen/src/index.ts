@@ -1,1 +1,17 @@
-export {};
+/**
+ * @kiln/codegen: graph passes, fusion into loop nests, buffer planning, ESTree lowering, and
+ * the compile cache (`jit`). A traced graph becomes one specialized JavaScript function.
+ */
+export { optimize, pipeline, type OptimizeOptions, type Pass } from "./passes/optimize.js";
+export { dce } from "./passes/dce.js";
+export { cse } from "./passes/cse.js";
+export { constantFold } from "./passes/constant-fold.js";
+export { simplify, type SimplifyOptions } from "./passes/simplify.js";
+export { fuse } from "./fusion/fuse.js";
+export { printPlan } from "./fusion/print-plan.js";
+export type { FusionPlan, Kernel, Region } from "./fusion/plan.js";
+export type { View, Source } from "./fusion/views.js";
+export { schedule, type Schedule } from "./plan/schedule.js";
+export { compile, type CompileOptions, type Executable } from "./compile.js";
+export { jit, type JitOptions, type Jitted, type Lowered } from "./jit.js";
+export { runtime, type Runtime } from "./runtime.js";

@@ -2,7 +2,7 @@ import { dtypeInfo } from "../dtype.js";
 import type { Atom, Eqn, Graph, Var } from "./graph.js";
 
 /** Names a, b, ..., z, ba, bb, ... as jaxprs do, assigned in order of first definition. */
-function nameOf(i: number): string {
+export function nameOf(i: number): string {
   let s = "";
   do {
     s = String.fromCharCode(97 + (i % 26)) + s;

@@ -33,7 +33,7 @@ function filled(fn: string, shape: Shape | number, fillValue: number | boolean |
   const value = castScalar(Number(fillValue), d);
   if (currentTrace() !== null && s.length > 0) return lax.broadcastInDim(asarray(value, d), s, []);
   const data = dtypeInfo[d].create(s.reduce((a, b) => a * b, 1));
-  if (value !== 0) data.fill(value);
+  if (!Object.is(value, 0)) data.fill(value); // the traced version broadcasts a -0 literal
   return Array.fromData(s, d, data);
 }
 

@@ -1,0 +1,49 @@
+import { nameOf, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
+import { kernelWrites } from "../plan/buffers.js";
+import type { FusionPlan, Kernel } from "./plan.js";
+import type { View } from "./views.js";
+
+/** Names vars a, b, ..., z, ba, ... in order of definition, exactly as printGraph does. */
+export function graphNames(g: Graph): Map<Var, string> {
+  const names = new Map<Var, string>();
+  for (const v of [...g.constVars, ...g.inputs, ...g.eqns.flatMap((e) => e.out)]) names.set(v, nameOf(names.size));
+  return names;
+}
+
+function formatValue(v: unknown): string {
+  if (Array.isArray(v)) return `(${v.map(formatValue).join(", ")}${v.length === 1 ? "," : ""})`;
+  if (typeof v === "number" && Object.is(v, -0)) return "-0.0";
+  return String(v);
+}
+
+/**
+ * The plan as text, one kernel per line, vars named as in printGraph:
+ * `k0 dot [4,2]: c = dot_general a b | d = add c e -> d` (prologue | main | epilogue -> stored vars).
+ * `kernels` defaults to the fusion kernels; a Schedule's list adds the output copies.
+ */
+export function printPlan(plan: FusionPlan, kernels: readonly Kernel[] = plan.kernels): string {
+  const names = graphNames(plan.graph);
+  const atom = (a: Atom) => (a.kind === "literal" ? `${formatValue(a.value)}:${a.aval}` : names.get(a) ?? `tmp${-a.id}`);
+  const eqn = (e: Eqn) => {
+    const params = Object.entries(e.params as Record<string, unknown>).map(([k, v]) => `${k}=${formatValue(v)}`).join(" ");
+    return `${e.out.map(atom).join(" ")} = ${e.op}${params ? `[${params}]` : ""} ${e.inputs.map(atom).join(" ")}`.trimEnd();
+  };
+  const eqns = (es: readonly Eqn[]) => es.map(eqn).join(" ; ");
+  const parts = (...xs: string[]) => xs.filter((x) => x !== "").join(" | ");
+  const view = (v: View) => (v.source.kind === "var" ? atom(v.source.v) : v.source.kind === "literal" ? `${formatValue(v.source.value)}` : "iota");
+  const body = (k: Kernel): string => {
+    switch (k.kind) {
+      case "elementwise": return `elementwise [${k.region.shape}]: ${eqns(k.region.nodes)}`;
+      case "reduce": return `reduce [${k.input.shape}] -> [${k.output.shape}]: ${parts(eqns(k.input.nodes), eqn(k.reduce), eqns(k.output.nodes))}`;
+      case "dot": return `dot [${k.output.shape}]: ${parts(eqn(k.dot), eqns(k.output.nodes))}`;
+      case "op": return `op: ${eqn(k.eqn)}`;
+      case "copy": return `copy [${k.from.shape}]: ${view(k.from)}${k.to.kind === "var" ? "" : ` -> ${k.to.kind} ${k.to.index}`}`;
+    }
+  };
+  return kernels
+    .map((k, i) => {
+      const stores = kernelWrites(k, plan.materialized).map(atom);
+      return `k${i} ${body(k)}${stores.length > 0 ? ` -> ${stores.join(" ")}` : ""}`;
+    })
+    .join("\n");
+}

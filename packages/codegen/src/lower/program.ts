@@ -1,0 +1,48 @@
+import type { OpName } from "@kiln/core";
+import { generate } from "astring";
+import type { Program } from "estree";
+import type { Kernel } from "../fusion/plan.js";
+import { kernelWrites } from "../plan/buffers.js";
+import type { Schedule } from "../plan/schedule.js";
+import { LowerCtx } from "./context.js";
+import { arrayExpr, fn, id, program, ret, type Stmt } from "./estree.js";
+import { emitCopyKernel } from "./kernel-copy.js";
+import { emitDot } from "./kernel-dot.js";
+import { emitElementwise } from "./kernel-elementwise.js";
+import { emitReduce } from "./kernel-reduce.js";
+import { loweringRules, type OpRule } from "./rules.js";
+
+function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
+  const stored = kernelWrites(k, ctx.schedule.fusion.materialized);
+  switch (k.kind) {
+    case "elementwise": return emitElementwise(ctx, k, stored);
+    case "reduce": return emitReduce(ctx, k, stored);
+    case "dot": return emitDot(ctx, k, stored);
+    case "op": return (loweringRules[k.eqn.op] as OpRule<OpName>).emit(ctx, k.eqn);
+    case "copy": return emitCopyKernel(ctx, k);
+  }
+}
+
+/**
+ * The whole generated program, the body of `new Function("rt", body)`:
+ *
+ *     const s0 = new Float32Array(4096);        // scratch, allocated once per compiled signature
+ *     return function (args) {
+ *       const x0 = args[0], ...;                // inputs; y0 = new Float32Array(n) outputs; t0 = s0 aliases
+ *       for (...) { ... }                       // one loop nest per kernel
+ *       return [y0, ...];
+ *     };
+ */
+export function lowerProgram(schedule: Schedule): { ast: Program; source: string } {
+  const args = id("args");
+  const ctx = new LowerCtx(schedule, args);
+  const body: Stmt[] = [];
+  for (const k of schedule.kernels) {
+    ctx.beginKernel();
+    body.push(...emitKernel(ctx, k));
+  }
+  const results = schedule.results.map((slot) => ctx.buffer(slot));
+  const inner = fn([args], [...ctx.prologue, ...body, ret(arrayExpr(results))]);
+  const ast = program([...ctx.preamble, ret(inner)]);
+  return { ast, source: generate(ast) };
+}
