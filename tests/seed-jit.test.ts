@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { jnp, nnx, optax, trainStepLoss, type Array } from "kiln";
+import { trainStepLoss } from "kiln";
 
 const golden = JSON.parse(readFileSync(new URL("./reference/jax-golden.json", import.meta.url), "utf8"));
 

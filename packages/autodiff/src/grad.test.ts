@@ -35,7 +35,7 @@ describe("grad / valueAndGrad / vjp semantics", () => {
   });
 
   it("unused inputs get zero gradients", () => {
-    const g = grad((x: Array, y: Array) => jnp.sum(x), { argnums: [0, 1] })(jnp.ones([2]), jnp.ones([3])) as Array[];
+    const g = grad((x: Array, _y: Array) => jnp.sum(x), { argnums: [0, 1] })(jnp.ones([2]), jnp.ones([3])) as Array[];
     expect(g[1]!.tolist()).toEqual([0, 0, 0]);
   });
 

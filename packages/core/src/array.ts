@@ -31,7 +31,7 @@ export class Array {
 
   /** @internal wraps a typed array the caller will never mutate again */
   static fromData(shape: Shape, dtype: DType, data: TypedArray): Array {
-    // eslint-disable-next-line @typescript-eslint/no-array-constructor -- kiln's Array class, not the global one
+     
     return new Array(new ShapedArray(shape, dtype), data);
   }
 

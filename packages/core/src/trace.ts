@@ -45,7 +45,7 @@ export class GraphTrace {
 
   tracer(v: Var): Array {
     const node: TraceNode = { trace: this, v };
-    // eslint-disable-next-line @typescript-eslint/no-array-constructor -- kiln's Array class, not the global one
+     
     return new Array(v.aval, null, node);
   }
 }
@@ -77,7 +77,7 @@ export function bind<P extends OpName>(op: P, inputs: readonly Array[], params: 
   if (trace === null) {
     const operands = inputs.map((x) => ({ aval: x.aval, data: x.concrete(op) }));
     const kernel = eagerKernels[op] as Kernel<P>;
-    // eslint-disable-next-line @typescript-eslint/no-array-constructor -- kiln's Array class, not the global one
+     
     const results = kernel(operands, params, outAvals).map((data, i) => new Array(outAvals[i]!, data));
     if (config.debugNans) checkFinite(op, results);
     return results;

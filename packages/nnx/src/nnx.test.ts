@@ -7,7 +7,6 @@ import * as nnx from "./index.js";
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`../../../tests/reference/${name}`, import.meta.url), "utf8"));
 const golden = read("jax-golden.json");
-const known = read("jax-known-answers.json");
 const bits = (xs: ArrayLike<number>) => globalThis.Array.from(new Uint32Array(Float32Array.from(xs).buffer));
 const flat = (x: unknown): number[] => (globalThis.Array.isArray(x) ? x.flatMap(flat) : [x as number]);
 

@@ -29,7 +29,7 @@ function filled(fn: string, shape: Shape | number, fillValue: number | boolean |
     return lax.broadcastInDim(v, s, v.shape.map((_, i) => i + s.length - v.ndim));
   }
   if (typeof fillValue !== "number" && typeof fillValue !== "boolean") throw argumentError(fn, "fillValue", `must be a number, got ${typeof fillValue}`);
-  const d = dtypeArg(fn, dtype, typeof fillValue === "boolean" ? "bool" : "float32");
+  const d = dtypeArg(fn, dtype, defaultDTypeOf(fillValue));
   const value = castScalar(Number(fillValue), d);
   if (currentTrace() !== null && s.length > 0) return lax.broadcastInDim(asarray(value, d), s, []);
   const data = dtypeInfo[d].create(s.reduce((a, b) => a * b, 1));
