@@ -64,7 +64,7 @@ export function decodeSafetensors(bytes: Uint8Array, where = "checkpoint"): Map<
     const [begin, end] = e.data_offsets;
     const size = e.shape.reduce((a, b) => a * b, 1);
     if (end - begin !== size * dtypeInfo[dtype].bytes || end > data.length) throw new KilnError(`${where}: tensor '${name}' has inconsistent offsets`);
-    const copy = data.slice(begin, end);
+    const copy = new Uint8Array(data.subarray(begin, end)); // a fresh, exactly sized buffer (Buffer.slice would be a view into a pool)
     const typed = dtype === "float32" ? new Float32Array(copy.buffer) : dtype === "int32" ? new Int32Array(copy.buffer) : dtype === "uint32" ? new Uint32Array(copy.buffer) : copy;
     out.set(name, Array.fromData(e.shape, dtype, typed));
   }

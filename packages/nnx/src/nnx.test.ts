@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { jnp, type Array } from "@kiln/core";
 import * as optax from "@kiln/optax";
@@ -138,4 +140,25 @@ describe("the seed problem, eagerly, against real Flax", () => {
       expect(Math.abs(losses.at(-1)! - c.expected[1]!)).toBeLessThanOrEqual(1e-5 * Math.abs(c.expected[1]!));
     });
   }
+});
+
+describe("checkpoints (safetensors)", () => {
+  it("round-trip to identical bits, from a Buffer read off disk too", () => {
+    const m = new nnx.Linear(5, 3, { rngs: new nnx.Rngs(2) });
+    const bytes = nnx.encodeSafetensors(new Map([["kernel", m.kernel.value], ["bias", m.bias!.value]]));
+    const fromDisk = Buffer.concat([Buffer.alloc(16), Buffer.from(bytes)]).subarray(16); // a view with an offset, as readFileSync gives
+    const back = nnx.decodeSafetensors(fromDisk);
+    expect(bits(back.get("kernel")!.toTypedArray())).toEqual(bits(m.kernel.value.toTypedArray()));
+    expect(back.get("kernel")!.toTypedArray().length).toBe(15);
+    expect(nnx.encodeSafetensors(back)).toEqual(bytes);
+  });
+  it("rejects a file that does not fit the model, changing nothing", () => {
+    const m = new nnx.Linear(5, 3, { rngs: new nnx.Rngs(2) });
+    const other = new nnx.Linear(5, 4, { rngs: new nnx.Rngs(2) });
+    const dir = mkdtempSync(join(tmpdir(), "kiln-ckpt-"));
+    nnx.saveCheckpoint(join(dir, "m.safetensors"), other);
+    const before = bits(m.bias!.value.toTypedArray());
+    expect(() => nnx.loadCheckpoint(join(dir, "m.safetensors"), m)).toThrow(/tensor 'bias' is f32\[4\] but the model's is f32\[3\]/);
+    expect(bits(m.bias!.value.toTypedArray())).toEqual(before);
+  });
 });
