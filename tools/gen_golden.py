@@ -9,8 +9,9 @@ Deterministic: CPU only, float32, JAX's default config (jax_enable_x64=False,
 jax_threefry_partitionable=True); every input comes from fixed literals or a seeded
 numpy RandomState. It covers what jax-golden.json and jax-known-answers.json do not: Embed /
 Linear / LayerNorm / Dropout / Rngs semantics, activations and elementwise lax ops on a grid,
-optax losses, optimizer trajectories of a small MLP, more seed-problem cases, and a
-second-order gradient.
+XLA:CPU's exp/log/log1p/expm1/tanh/logistic/erfc on 512 more points, 1024-draw normal and
+truncated-normal arrays, optax losses, optimizer trajectories of a small MLP, more seed-problem
+cases, and a second-order gradient.
 
 Encoding: float32 values are written as the Python float of the float32 (Math.fround reads
 them back exactly); non-finite values as the strings "Infinity", "-Infinity", "NaN" (JSON has
@@ -174,6 +175,7 @@ def elementwise():
     ops = {
         "exp": lax.exp, "log": lax.log, "log1p": lax.log1p, "expm1": lax.expm1, "tanh": lax.tanh,
         "logistic": lax.logistic, "sin": lax.sin, "cos": lax.cos, "sqrt": lax.sqrt, "rsqrt": lax.rsqrt, "erf": lax.erf,
+        "erfc": lax.erfc,
     }
     xi = erfinv_grid()
     return {
@@ -181,6 +183,34 @@ def elementwise():
         "activations": {k: fl(f(xj)) for k, f in acts.items()},
         "lax": {k: fl(f(xj)) for k, f in ops.items()},
         "erf_inv": {"x": fl(xi), "y": fl(lax.erf_inv(jnp.asarray(xi)))},
+    }
+
+
+def xla_math():
+    """XLA:CPU's float32 exp/log/log1p/expm1/tanh/logistic/erfc (which kiln reproduces bit for bit, numerics.md) and
+    the activations built on them, on 512 points (one array: >= 16 elements, so every lane takes XLA's vectorised
+    polynomial and none glibc's expf/logf; see numerics.md). A separate RandomState keeps the other sections' inputs."""
+    r = np.random.RandomState(20250611)
+    mag = np.exp(r.uniform(np.log(1e-6), np.log(1e6), 96))
+    x = f32(list(r.uniform(-10.0, 10.0, 192)) + list(r.uniform(-1.0, 1.0, 96)) + list(mag) + list(-mag[:32]) + list(r.uniform(-90.0, 90.0, 44))
+            + list(r.normal(0.0, 0.05, 32)) + [0.0, -0.0, 1.0, -1.0, 0.5, -0.5, 2.0, -2.0, 88.7, -87.9, 9.3, -9.3, 7.9988, 20.0, 4e-4, -4e-4,
+                                                 0.41421357, -0.41421357, 1e-30, 0.99999994])
+    assert len(x) == 512, len(x)
+    xj = jnp.asarray(x)
+    fns = {
+        "exp": lax.exp, "log": lax.log, "log1p": lax.log1p, "expm1": lax.expm1, "tanh": lax.tanh, "logistic": lax.logistic,
+        "erfc": lax.erfc, "gelu_erf": lambda v: jax.nn.gelu(v, approximate=False), "gelu_tanh": lambda v: jax.nn.gelu(v, approximate=True),
+        "silu": jax.nn.silu, "softplus": jax.nn.softplus,
+    }
+    return {"x": fl(x), "y": {k: fl(f(xj)) for k, f in fns.items()}}
+
+
+def normal_draws():
+    """random.normal / truncated_normal of 1024 values: the erf_inv -> log1p -> logf path on many arguments."""
+    return {
+        "seed": 3, "shape": [1024],
+        "normal": fl(jax.random.normal(jax.random.key(3), (1024,))),
+        "truncated_normal": fl(jax.random.truncated_normal(jax.random.key(4), -2.0, 2.0, (1024,))),
     }
 
 
@@ -342,6 +372,8 @@ def main():
         "rngs": rngs_semantics(),
         "elementwise": elementwise(),
         "softmax": softmax_rows(),
+        "xla_math": xla_math(),
+        "normal_draws": normal_draws(),
         "denormals": denormals(),
         "softmax_cross_entropy_with_integer_labels": xent_cases(),
         "squared_error": squared_error(),

@@ -55,7 +55,12 @@ export const vjpRules: { readonly [P in OpName]: VjpEntry<P> } = {
   log: ({ ct, inputs: [x] }) => [lax.div(ct, x!)],
   log1p: ({ ct, inputs: [x] }) => [lax.div(ct, lax.add(x!, c(1, x!)))],
   expm1: ({ ct, out }) => [lax.mul(ct, lax.add(out, c(1, out)))],
-  tanh: ({ ct, out }) => [lax.mul(ct, lax.sub(c(1, out), lax.integerPow(out, 2)))],
+  // JAX's jvp (1 + ans)(1 - ans)·g, transposed: t = ct(1 - ans), then t + t·ans; unlike 1 - ans^2
+  // it does not cancel near |ans| = 1 (jax/_src/lax/lax.py, tanh_p)
+  tanh: ({ ct, out }) => {
+    const t = lax.mul(ct, lax.sub(c(1, out), out));
+    return [lax.add(t, lax.mul(t, out))];
+  },
   logistic: ({ ct, out }) => [lax.mul(ct, lax.mul(out, lax.sub(c(1, out), out)))],
   sin: ({ ct, inputs: [x] }) => [lax.mul(ct, lax.cos(x!))],
   cos: ({ ct, inputs: [x] }) => [lax.mul(ct, lax.neg(lax.sin(x!)))],
@@ -67,6 +72,8 @@ export const vjpRules: { readonly [P in OpName]: VjpEntry<P> } = {
   ceil: zeroGradient,
   round: zeroGradient,
   erf: ({ ct, inputs: [x] }) => [lax.mul(ct, lax.mul(c(2 / Math.sqrt(Math.PI), x!), lax.exp(lax.neg(lax.integerPow(x!, 2)))))],
+  // d/dx erfc = -2/sqrt(pi) exp(-x^2) (jax/_src/lax/special.py erfc_p jvp)
+  erfc: ({ ct, inputs: [x] }) => [lax.mul(ct, lax.mul(c(-2 / Math.sqrt(Math.PI), x!), lax.exp(lax.neg(lax.integerPow(x!, 2)))))],
   erf_inv: ({ ct, out }) => [lax.mul(ct, lax.mul(c(Math.sqrt(Math.PI) / 2, out), lax.exp(lax.integerPow(out, 2))))],
   not: nonDifferentiable,
   stop_gradient: zeroGradient,
@@ -163,9 +170,11 @@ export const vjpRules: { readonly [P in OpName]: VjpEntry<P> } = {
     });
     return [lax.pad(ct, c(0, ct), config)];
   },
-  pad: ({ ct, inputs: [x], params: { lo, interior }, wants }) => {
-    const start = lo.map((l) => Math.max(l, 0));
-    const operandCt = lax.slice(ct, start, x!.shape.map((d, i) => start[i]! + (d === 0 ? 0 : (d - 1) * (interior[i]! + 1) + 1)), interior.map((s) => s + 1));
+  // as JAX's _pad_transpose: un-pad with (-lo, -hi) (negative padding cropped operand elements,
+  // whose cotangent is zero, so un-padding puts zeros back), then take every (interior+1)-th element
+  pad: ({ ct, inputs: [x], params: { lo, hi, interior }, wants }) => {
+    const unpadded = lax.pad(ct, c(0, ct), lo.map((l, i) => [-l, -hi[i]!, 0] as const));
+    const operandCt = lax.slice(unpadded, x!.shape.map(() => 0), unpadded.shape, interior.map((s) => s + 1));
     const padCt = only(wants, 1, () => lax.sub(lax.reduceSum(ct, ct.shape.map((_, i) => i)), lax.reduceSum(operandCt, operandCt.shape.map((_, i) => i))));
     return [wants[0] ? operandCt : null, padCt];
   },

@@ -12,9 +12,15 @@ const indexError = (op: string, index: number, size: number): KilnError =>
  */
 export const runtime = Object.freeze({
   fma32: numerics.fma32,
-  erf32: numerics.erf32,
-  erfInv32: numerics.erfInv32,
+  exp32: numerics.exp32,
+  expm132: numerics.expm132,
+  log32: numerics.log32,
   log1p32: numerics.log1p32,
+  tanh32: numerics.tanh32,
+  logistic32: numerics.logistic32,
+  erf32: numerics.erf32,
+  erfc32: numerics.erfc32,
+  erfInv32: numerics.erfInv32,
   roundHalfEven: scalarFns.roundHalfEven,
   powI32: scalarFns.binaryFn("pow", "int32")!,
   powU32: scalarFns.binaryFn("pow", "uint32")!,

@@ -28,6 +28,8 @@ export const floor = un("floor");
 export const ceil = un("ceil");
 export const round = un("round");
 export const erf = un("erf");
+/** lax.erfc: 1 - erf(x), computed without the cancellation (XLA's chlo.erfc, float32). */
+export const erfc = un("erfc");
 export const erfInv = un("erf_inv");
 export const bitwiseNot = un("not");
 /** Identity whose derivative is zero. */

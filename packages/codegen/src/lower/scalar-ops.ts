@@ -27,12 +27,13 @@ const bool01 = (test: Expr): Expr => cond(test, num(1), num(0));
 
 const floatUnary: { readonly [K in UnaryOp]: Un | null } = {
   neg: (x) => neg(x),
-  exp: f32("exp"),
-  log: f32("log"),
+  // XLA:CPU's float32 algorithms, shared with core's scalar functions (numerics/)
+  exp: call("exp32"),
+  log: call("log32"),
   log1p: call("log1p32"),
-  expm1: f32("expm1"),
-  tanh: f32("tanh"),
-  logistic: (x) => fround(bin("/", num(1), bin("+", num(1), math("exp", neg(x))))),
+  expm1: call("expm132"),
+  tanh: call("tanh32"),
+  logistic: call("logistic32"),
   sin: f32("sin"),
   cos: f32("cos"),
   sqrt: f32("sqrt"),
@@ -43,6 +44,7 @@ const floatUnary: { readonly [K in UnaryOp]: Un | null } = {
   ceil: (x) => math("ceil", x),
   round: call("roundHalfEven"),
   erf: call("erf32"),
+  erfc: call("erfc32"),
   erf_inv: call("erfInv32"),
   not: null,
   stop_gradient: ident,
@@ -50,7 +52,7 @@ const floatUnary: { readonly [K in UnaryOp]: Un | null } = {
 
 const intUnaryBase: { readonly [K in UnaryOp]: Un | null } = {
   neg: null, exp: null, log: null, log1p: null, expm1: null, tanh: null, logistic: null, sin: null, cos: null,
-  sqrt: null, rsqrt: null, erf: null, erf_inv: null, abs: null, not: null,
+  sqrt: null, rsqrt: null, erf: null, erfc: null, erf_inv: null, abs: null, not: null,
   sign: (x) => cond(bin(">", x, num(0)), num(1), cond(bin("<", x, num(0)), num(-1), num(0))),
   floor: ident, ceil: ident, round: ident, stop_gradient: ident,
 };
@@ -146,7 +148,8 @@ export function convertScalar(from: DType, to: DType, x: Expr): Expr {
   if (to === "float32") return fround(x);
   if (from !== "float32") return to === "int32" ? i32(x) : u32(x);
   const [lo, hi] = to === "int32" ? [-2147483648, 2147483647] : [0, 4294967295];
-  return cond(bin("!==", x, x), num(0), math("min", num(hi), math("max", num(lo), math("trunc", x))));
+  // + 0 turns a -0 from trunc into +0, as the eager convertFn does
+  return cond(bin("!==", x, x), num(0), bin("+", math("min", num(hi), math("max", num(lo), math("trunc", x))), num(0)));
 }
 
 /** x ** y by binary exponentiation with every product rounded, unrolled (core integerPowFn). */

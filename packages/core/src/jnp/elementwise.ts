@@ -1,12 +1,14 @@
 import type { Array } from "../array.js";
 import { DTypeError } from "../errors.js";
 import * as lax from "../lax.js";
+import { broadcastShapes } from "../shape.js";
 import { asarray, type ArrayLike } from "./convert.js";
 import { promoteOperands, toFloat } from "./promote.js";
 
 /** jnp elementwise functions: NumPy broadcasting, JAX promotion, float results for transcendental ops. */
 const binary = (name: string, prim: (a: Array, b: Array) => Array) => (x: ArrayLike, y: ArrayLike): Array => {
   const [a, b] = promoteOperands(name, [x, y], ["x", "y"]);
+  broadcastShapes(name, a!.shape, b!.shape); // a shape error names subtract, not its primitive sub
   return prim(a!, b!);
 };
 const floatUnary = (name: string, prim: (a: Array) => Array) => (x: ArrayLike): Array =>
@@ -85,6 +87,8 @@ export const rsqrt = floatUnary("rsqrt", lax.rsqrt);
 export const logistic = floatUnary("logistic", lax.logistic);
 export const sigmoid = logistic;
 export const erf = floatUnary("erf", lax.erf);
+/** jax.scipy.special.erfc (lax.erfc). */
+export const erfc = floatUnary("erfc", lax.erfc);
 export const erfinv = floatUnary("erfinv", lax.erfInv);
 export const stopGradient = unary("stopGradient", lax.stopGradient);
 
@@ -119,6 +123,7 @@ export function power(x: ArrayLike, y: ArrayLike): Array {
 export function where(condition: ArrayLike, x: ArrayLike, y: ArrayLike): Array {
   const c = asarray(condition, "bool", "where", "condition");
   const [a, b] = promoteOperands("where", [x, y], ["x", "y"]);
+  broadcastShapes("where", c.shape, a!.shape, b!.shape); // the error names where, not its primitive select_n
   return lax.select(c, a!, b!);
 }
 

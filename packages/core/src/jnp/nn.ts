@@ -24,7 +24,8 @@ export function silu(x: ArrayLike): Array {
 
 /**
  * GELU. `approximate: true` (JAX's default) is the tanh form
- * 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))); false is the exact 0.5x(1 + erf(x/sqrt 2)).
+ * 0.5x(1 + tanh(sqrt(2/pi)(x + 0.044715x^3))); false is the exact form as JAX 0.10 writes it,
+ * (0.5x) * erfc(-x * f32(sqrt(1/2))) (jax/_src/nn/functions.py), which does not cancel for x < 0.
  */
 export function gelu(x: ArrayLike, approximate = true): Array {
   const a = f(x, "gelu");
@@ -32,7 +33,7 @@ export function gelu(x: ArrayLike, approximate = true): Array {
     const inner = lax.mul(scalar(Math.sqrt(2 / Math.PI)), lax.add(a, lax.mul(scalar(0.044715), lax.integerPow(a, 3))));
     return lax.mul(lax.mul(scalar(0.5), a), lax.add(scalar(1), lax.tanh(inner)));
   }
-  return lax.mul(lax.mul(a, scalar(0.5)), lax.add(scalar(1), lax.erf(lax.mul(a, scalar(Math.SQRT1_2)))));
+  return lax.mul(lax.mul(scalar(0.5), a), lax.erfc(lax.mul(lax.neg(a), scalar(Math.SQRT1_2))));
 }
 
 export const tanh = (x: ArrayLike): Array => lax.tanh(f(x, "tanh"));

@@ -1,8 +1,10 @@
-// float32 erf, erf_inv and log1p exactly as XLA:CPU evaluates them (parity doc section 4.4).
+// float32 erf, erfc, erf_inv and log1p exactly as XLA:CPU evaluates them (parity doc section 4.4,
+// docs/numerics.md).
 // Every constant is rounded to float32 once; every op is rounded with Math.fround, except the
 // steps XLA:CPU emits (or contracts) as fused multiply-adds, which are exactly rounded here
 // (fma32, horner32).
 // Literals are the shortest round-trip spellings of the doubles in the XLA sources.
+import { exp32, log32 } from "./exp-log32.js";
 import { fma32, horner32 } from "./fma32.js";
 
 const f = Math.fround;
@@ -49,8 +51,8 @@ const LOG1P_D = new Float64Array([
 /** lax.log1p for a float32 x, as XLA:CPU computes it. */
 export function log1p32(x: number): number {
   if (!(Math.abs(x) < LOG1P_THRESHOLD)) {
-    // llvm.log.f32(x + 1); logf modelled as correctly rounded (doc 4.4, U2).
-    return f(Math.log(f(x + 1)));
+    // llvm.log.f32(x + 1), which XLA:CPU rewrites to its Cephes logf (exp-log32.ts).
+    return log32(f(x + 1));
   }
   const x2 = f(x * x);
   // Horner p = p*x + c from p = 0, each step contracted to an FMA (doc 4.5); the first step
@@ -88,4 +90,35 @@ export function erfInv32(x: number): number {
   const p = horner32(w, c); // p = c[i] + p*w, FMA-contracted on CPU
   // erfinv(+-1) = +-inf: the rational is indeterminate there.
   return Math.abs(x) === 1 ? x * Infinity : f(p * x);
+}
+
+// ---- erfc: ChloLegalizeToStablehlo.cpp materializeErfcApproximationF32 (Cephes) ------------
+// |x| < 1: 1 - x T(x^2) (materializeErfApproximationF32ForMagnitudeLeOne, not EmitErfF32);
+// else exp(-x^2) / |x| * (|x| < 2 ? P(1/x^2) : R(1/x^2)), 0 once x^2 > maxlog, 2 - that for
+// x < 0. On CPU every Horner step and the 1 - x*T is an FMA; exp is XLA's (exp-log32.ts).
+const ERFC_T = new Float64Array([
+  7.853861353153693e-5, -8.010193625184903e-4, 5.188327685732524e-3, -2.685381193529856e-2,
+  1.128358514861418e-1, -3.7612625824233e-1, 1.12837916572671,
+].map(f));
+const ERFC_P = new Float64Array([
+  2.326819970068386e-2, -1.387039388740657e-1, 3.687424674597105e-1, -5.824733027278666e-1,
+  6.210004621745983e-1, -4.944515323274145e-1, 3.404879937665872e-1, -2.741127028184656e-1,
+  5.638259427386472e-1,
+].map(f));
+const ERFC_R = new Float64Array([
+  -1.047766399936249e1, 1.297719955372516e1, -7.495518717768503, 2.921019019210786,
+  -1.0152652792027, 4.218463358204948e-1, -2.820767439740514e-1, 5.641895067754075e-1,
+].map(f));
+const ERFC_MAXLOG = f(88.72283905206835);
+
+/** lax.erfc for a float32 x, as XLA:CPU computes it. */
+export function erfc32(x: number): number {
+  const x2 = f(x * x);
+  const ax = Math.abs(x);
+  if (ax < 1) return fma32(-x, horner32(x2, ERFC_T), 1); // vfnmadd: 1 - x*T(x^2)
+  const w = f(1 / x2);
+  const q = f(exp32(-x2) * f(1 / ax));
+  let y = f(q * horner32(w, ax < 2 ? ERFC_P : ERFC_R));
+  if (x2 > ERFC_MAXLOG) y = 0; // z = -x^2 < -maxlog (NaN stays)
+  return x < 0 ? f(2 - y) : y;
 }

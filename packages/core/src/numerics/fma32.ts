@@ -49,6 +49,17 @@ function fmaMidpoint(p: number, c: number, s: number, r: number, o: number): num
 const SPLIT25 = 268435457;
 
 /**
+ * 1 if the double s has at most 25 significant bits, else 0. Only such an s can be a float32
+ * rounding midpoint, so a double a*b + c (float32 a, b, c) that is not short rounds with one
+ * fround to exactly fma32(a, b, c). Callers evaluate a chain of plain steps, or these flags
+ * together, and redo the chain with fma32 only when a flag is set (rare).
+ */
+export function short25(s: number): number {
+  const t = s * SPLIT25;
+  return t - (t - s) === s ? 1 : 0;
+}
+
+/**
  * FMA Horner evaluation p = c[0]; p = fma32(p, x, c[i]) for i = 1.. (all float32), the form
  * XLA:CPU gives the erf / erf_inv / log1p polynomials (doc 4.4, 4.5).
  *

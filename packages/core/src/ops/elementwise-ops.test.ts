@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { Array as KArray } from "../array.js";
 import { allDTypes, dtypeInfo, type DType } from "../dtype.js";
 import { DTypeError } from "../errors.js";
-import { erf32, erfInv32, log1p32 } from "../numerics/index.js";
+import { erf32, erfc32, erfInv32, exp32, expm132, log1p32, log32, logistic32, tanh32 } from "../numerics/index.js";
 import { bind1 } from "../trace.js";
 import { binaryOps, compareOps, unaryOps, type BinaryOp, type CompareOp, type UnaryOp } from "./op-names.js";
 import { binaryFn, compareFns, unaryFn } from "./scalar-fns.js";
@@ -97,12 +97,14 @@ const sgn: Ref1 = (x) => (x > 0 ? 1 : x < 0 ? -1 : x); // 0, -0 and NaN map to t
 
 const unaryRefs: { readonly [K in UnaryOp]: PerDType<Ref1> } = {
   neg: { float32: (x) => -x, int32: (x) => i32(-B(x)), uint32: (x) => u32(-B(x)) },
-  exp: { float32: (x) => f(Math.exp(x)) },
-  log: { float32: (x) => f(Math.log(x)) },
+  // exp, log, expm1, tanh, logistic and erfc are XLA:CPU's float32 algorithms, checked against
+  // real JAX in numerics/xla-math.test.ts and tests/jax-parity.test.ts
+  exp: { float32: exp32 },
+  log: { float32: log32 },
   log1p: { float32: log1p32 },
-  expm1: { float32: (x) => f(Math.expm1(x)) },
-  tanh: { float32: (x) => f(Math.tanh(x)) },
-  logistic: { float32: (x) => f(1 / (1 + Math.exp(-x))) },
+  expm1: { float32: expm132 },
+  tanh: { float32: tanh32 },
+  logistic: { float32: logistic32 },
   sin: { float32: (x) => f(Math.sin(x)) },
   cos: { float32: (x) => f(Math.cos(x)) },
   sqrt: { float32: (x) => f(Math.sqrt(x)) },
@@ -114,6 +116,7 @@ const unaryRefs: { readonly [K in UnaryOp]: PerDType<Ref1> } = {
   round: { float32: roundHalfEvenRef, int32: ident, uint32: ident },
   erf: { float32: erf32 },
   erf_inv: { float32: erfInv32 },
+  erfc: { float32: erfc32 },
   not: { int32: (x) => i32(~B(x)), uint32: (x) => u32(~B(x)), bool: (x) => 1 - x },
   stop_gradient: { float32: ident, int32: ident, uint32: ident, bool: ident },
 };

@@ -4,7 +4,7 @@ import type { Shape } from "../shape.js";
 /** Elementwise ops of one operand; the result has the operand's shape and dtype. */
 export const unaryOps = [
   "neg", "exp", "log", "log1p", "expm1", "tanh", "logistic", "sin", "cos", "sqrt", "rsqrt",
-  "abs", "sign", "floor", "ceil", "round", "erf", "erf_inv", "not", "stop_gradient",
+  "abs", "sign", "floor", "ceil", "round", "erf", "erfc", "erf_inv", "not", "stop_gradient",
 ] as const;
 export type UnaryOp = (typeof unaryOps)[number];
 

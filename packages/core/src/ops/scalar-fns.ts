@@ -1,5 +1,5 @@
 import { castScalar, type DType } from "../dtype.js";
-import { erf32, erfInv32, fma32, log1p32 } from "../numerics/index.js";
+import { erf32, erfc32, erfInv32, exp32, expm132, fma32, log1p32, log32, logistic32, tanh32 } from "../numerics/index.js";
 import type { BinaryOp, CompareOp, UnaryOp } from "./op-names.js";
 
 /**
@@ -19,14 +19,16 @@ export function roundHalfEven(x: number): number {
   return Math.abs(x % 1) === 0.5 && r % 2 !== 0 ? r - 1 : r;
 }
 
+// exp, expm1, log, log1p, tanh, logistic, erf, erfc and erf_inv are XLA:CPU's float32 algorithms,
+// bit-exact (numerics/, docs/numerics.md); the other transcendentals round the double Math result.
 const floatUnary: { readonly [K in UnaryOp]: Unary | null } = {
   neg: (x) => -x,
-  exp: (x) => f(Math.exp(x)),
-  log: (x) => f(Math.log(x)),
+  exp: (x) => exp32(x),
+  log: (x) => log32(x),
   log1p: (x) => log1p32(x),
-  expm1: (x) => f(Math.expm1(x)),
-  tanh: (x) => f(Math.tanh(x)),
-  logistic: (x) => f(1 / (1 + Math.exp(-x))),
+  expm1: (x) => expm132(x),
+  tanh: (x) => tanh32(x),
+  logistic: (x) => logistic32(x),
   sin: (x) => f(Math.sin(x)),
   cos: (x) => f(Math.cos(x)),
   sqrt: (x) => f(Math.sqrt(x)),
@@ -37,6 +39,7 @@ const floatUnary: { readonly [K in UnaryOp]: Unary | null } = {
   ceil: (x) => Math.ceil(x),
   round: (x) => roundHalfEven(x),
   erf: (x) => erf32(x),
+  erfc: (x) => erfc32(x),
   erf_inv: (x) => erfInv32(x),
   not: null,
   stop_gradient: (x) => x,
@@ -44,7 +47,7 @@ const floatUnary: { readonly [K in UnaryOp]: Unary | null } = {
 
 const intUnary: { readonly [K in UnaryOp]: Unary | null } = {
   neg: (x) => -x, exp: null, log: null, log1p: null, expm1: null, tanh: null, logistic: null,
-  sin: null, cos: null, sqrt: null, rsqrt: null, erf: null, erf_inv: null,
+  sin: null, cos: null, sqrt: null, rsqrt: null, erf: null, erfc: null, erf_inv: null,
   abs: (x) => Math.abs(x),
   sign: (x) => (x > 0 ? 1 : x < 0 ? -1 : 0),
   floor: (x) => x, ceil: (x) => x, round: (x) => x,
