@@ -56,7 +56,7 @@ describe.concurrent("kiln train-step-loss", () => {
     ["a non-numeric entry", caseJson({ x: [[1, "a"], [3, 4]], y: [[1], [2]] }), /input\.x\[0\]\[1\]: must be a finite number/],
     ["x and y with different row counts", caseJson({ x: [[1], [2], [3]], y: [[1], [2]] }), /input\.y: has 2 rows but x has 3/],
     ["num_steps below 1", caseJson({ num_steps: 0.9 }), /input\.num_steps: must be at least 1/],
-    ["a non-finite lr", caseJson({ lr: 1e999 }).replace('"lr":null', '"lr":1e999'), /input\.lr: must be finite/],
+    ["a non-finite lr", caseJson().replace(/"lr":[^,]+/, '"lr":1e999'), /input\.lr: must be finite/],
     ["a non-finite seed", caseJson().replace(/"seed":[^,]+/, '"seed":-1e999'), /input\.seed: must be finite/],
     ["an unknown field", caseJson({ steps: 3 }), /input\.steps: unknown field/],
   ];

@@ -35,7 +35,8 @@ export function checkShape(fn: string, arg: string, shape: unknown): Shape {
   if (!Array.isArray(shape)) throw argumentError(fn, arg, `must be an array of integers, got ${typeof shape}`);
   for (const d of shape) {
     if (typeof d !== "number" || !Number.isInteger(d) || d < 0) {
-      throw argumentError(fn, arg, `must hold non-negative integers, got [${shape.join(", ")}]`);
+      const shown = shape.map((v: unknown) => (typeof v === "number" ? String(v) : typeof v === "string" ? JSON.stringify(v) : String(v)));
+      throw argumentError(fn, arg, `must hold non-negative integers, got [${shown.join(", ")}]`);
     }
   }
   const size = sizeOf(shape as number[]);
@@ -66,7 +67,8 @@ export function broadcastShapes(op: string, ...shapes: Shape[]): number[] {
 
 /** Normalises a possibly negative axis; the error names the op and the argument. */
 export function normalizeAxis(op: string, axis: number, ndim: number, arg = "axis"): number {
-  if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {
+  if (!Number.isInteger(axis)) throw argumentError(op, arg, `must be an integer, got ${typeof axis === "number" ? axis : JSON.stringify(axis)}`);
+  if (axis < -ndim || axis >= ndim) {
     throw argumentError(op, arg, `${axis} is out of range for an array of rank ${ndim}`);
   }
   return axis < 0 ? axis + ndim : axis;

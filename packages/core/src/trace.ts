@@ -1,11 +1,12 @@
 import { Array, scalarArray, type TraceNode } from "./array.js";
 import { ShapedArray } from "./aval.js";
 import { checkFinite, config } from "./config.js";
-import { TraceError } from "./errors.js";
+import { ShapeError, TraceError } from "./errors.js";
 import { VarFactory, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
 import { eagerKernels, type Kernel } from "./ops/eager-kernels.js";
 import type { OpName, OpParams } from "./ops/op-names.js";
 import { shapeRules, type ShapeRule } from "./ops/shape-rules.js";
+import { MAX_ELEMENTS } from "./shape.js";
 
 /**
  * A graph under construction. Tracing is "omnistaging" as in JAX: while a trace is active,
@@ -73,6 +74,8 @@ export function withNewTrace<T>(body: (trace: GraphTrace) => T): T {
 export function bind<P extends OpName>(op: P, inputs: readonly Array[], params: OpParams[P]): Array[] {
   const rule = shapeRules[op] as ShapeRule<P>;
   const outAvals = rule(inputs.map((x) => x.aval), params);
+  // rejected before anything is allocated (eagerly) or planned (when traced): e.g. an outer product of two huge vectors
+  for (const a of outAvals) if (a.size > MAX_ELEMENTS) throw new ShapeError(`${op}: the result ${a} has ${a.size} elements, more than the ${MAX_ELEMENTS} kiln can allocate`);
   const trace = currentTrace();
   if (trace === null) {
     const operands = inputs.map((x) => ({ aval: x.aval, data: x.concrete(op) }));

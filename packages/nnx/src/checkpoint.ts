@@ -26,7 +26,10 @@ export function encodeSafetensors(tensors: ReadonlyMap<string, Array>, metadata:
   for (const [name, a] of [...tensors].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
     const src = a.toTypedArray();
     const bytes = new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
-    header[name] = { dtype: toSafetensors[a.dtype], shape: [...a.shape], data_offsets: [offset, offset + bytes.length] };
+    if (name === "__metadata__") throw new KilnError(`encodeSafetensors: a tensor cannot be named '__metadata__' (safetensors reserves that key)`);
+    // an own property even for a name like "__proto__" (an assignment would set the prototype and drop the tensor)
+    const entry = { dtype: toSafetensors[a.dtype], shape: [...a.shape], data_offsets: [offset, offset + bytes.length] };
+    Object.defineProperty(header, name, { value: entry, writable: true, enumerable: true, configurable: true });
     parts.push(bytes);
     offset += bytes.length;
   }
@@ -73,7 +76,12 @@ export function decodeSafetensors(bytes: Uint8Array, where = "checkpoint"): Map<
 
 /** Saves the variables `filter` selects (all by default) to a safetensors file. */
 export function saveCheckpoint(path: string, model: unknown, filter: Filter = true): void {
-  const tensors = new Map(selectVariables(model, filter).map(([p, v]) => [pathToString(p), v.value] as const));
+  const entries = selectVariables(model, filter).map(([p, v]) => [pathToString(p), v.value] as const);
+  const tensors = new Map(entries);
+  if (tensors.size !== entries.length) {
+    const dup = entries.find(([name], i) => entries.findIndex(([other]) => other === name) !== i)![0];
+    throw new KilnError(`saveCheckpoint: two variables are both named '${dup}' as tensors (a field name containing '.' collides with a nested path)`);
+  }
   writeFileSync(path, encodeSafetensors(tensors));
 }
 

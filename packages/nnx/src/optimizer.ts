@@ -26,7 +26,8 @@ export class Optimizer extends Module {
     if (!options || options.wrt === undefined) {
       throw argumentError("nnx.Optimizer", "wrt", "is required since Flax 0.11: write new nnx.Optimizer(model, tx, { wrt: nnx.Param })");
     }
-    for (const k of Object.keys(options)) if (k !== "wrt") throw argumentError("nnx.Optimizer", "options", `has unknown key '${k}'`);
+    for (const k of Object.keys(options)) if (k !== "wrt") throw argumentError("nnx.Optimizer", "options", `has unknown key '${k}' (known keys: wrt)`);
+    if (!isFilter(options.wrt)) throw argumentError("nnx.Optimizer", "wrt", `must be a filter (a Variable class such as nnx.Param, a predicate, true, or a list of filters), got ${typeof options.wrt}`);
     this.tx = tx;
     this.wrt = options.wrt;
     const params = state(model, options.wrt);
@@ -56,6 +57,10 @@ export class Optimizer extends Module {
     });
     this.step.value = lax.add(this.step._array, jnp.asarray(1, "uint32"));
   }
+}
+
+function isFilter(f: unknown): boolean {
+  return f === true || typeof f === "function" || (globalThis.Array.isArray(f) && f.every(isFilter));
 }
 
 function checkGrads(params: State, grads: unknown): void {

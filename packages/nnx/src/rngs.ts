@@ -1,4 +1,4 @@
-import { Array as KArray, argumentError, jnp, lax, type Array } from "@kiln/core";
+import { Array as KArray, argumentError, checkShape, jnp, lax, type Array } from "@kiln/core";
 import * as random from "@kiln/random";
 import { Module } from "./module.js";
 import { RngCount, RngKey } from "./variable.js";
@@ -33,9 +33,15 @@ export class RngStream extends Module {
 
 type Seed = number | bigint | Array;
 
-function seedKey(name: string, seed: Seed): Array {
-  if (typeof seed === "number" || typeof seed === "bigint") return random.key(seed);
-  return random.checkKey(`nnx.Rngs(${name})`, seed);
+/** A stream's key from its seed; errors name the argument as the user wrote it ('seed' or 'seeds.params'). */
+function seedKey(arg: string, seed: unknown): Array {
+  if (typeof seed === "bigint") return random.key(seed);
+  if (typeof seed === "number") {
+    if (!Number.isFinite(seed) || !Number.isInteger(seed)) throw argumentError("nnx.Rngs", arg, `must be a finite integer or a PRNG key, got ${seed}`);
+    return random.key(seed);
+  }
+  if (seed instanceof KArray) return random.checkKey("nnx.Rngs", seed);
+  throw argumentError("nnx.Rngs", arg, `must be an integer or a PRNG key, got ${seed === null ? "null" : typeof seed}`);
 }
 
 /**
@@ -48,18 +54,22 @@ export class Rngs extends Module {
 
   constructor(seeds: Seed | Record<string, Seed>) {
     super();
-    const entries: [string, Seed][] =
-      typeof seeds === "object" && !(seeds instanceof KArray) ? Object.entries(seeds) : [["default", seeds]];
+    const single = seeds === null || typeof seeds !== "object" || seeds instanceof KArray;
+    const entries: [string, unknown][] = single ? [["default", seeds]] : Object.entries(seeds);
     if (entries.length === 0) throw argumentError("nnx.Rngs", "seeds", "must name at least one stream");
-    for (const [name, seed] of entries) {
-      if (typeof seed === "number" && !Number.isFinite(seed)) throw argumentError("nnx.Rngs", name, `seed must be a finite integer, got ${seed}`);
-      this.streams[name] = new RngStream(seedKey(name, seed));
-    }
+    // every seed is checked before any stream is made
+    const keys = entries.map(([name, seed]) => seedKey(single ? "seed" : `seeds.${name}`, seed));
+    entries.forEach(([name], i) => {
+      // an own property even for a name like "__proto__" (an assignment would set the prototype)
+      Object.defineProperty(this.streams, name, { value: new RngStream(keys[i]!), writable: true, enumerable: true, configurable: true });
+    });
   }
 
   /** The stream for `name`, or `default` if there is none. */
   stream(name: string): RngStream {
-    const s = this.streams[name] ?? this.streams["default"];
+    // own streams only: "toString" or "__proto__" must not find Object.prototype's members
+    const own = (k: string) => (Object.prototype.hasOwnProperty.call(this.streams, k) ? this.streams[k] : undefined);
+    const s = own(name) ?? own("default");
     if (!s) throw argumentError("nnx.Rngs", name, `has no stream '${name}' and no 'default' stream to fall back to`);
     return s;
   }
@@ -82,10 +92,13 @@ export class Rngs extends Module {
     return this.stream(name).call();
   }
 
+  /** Draws only after the shape is checked, so a bad call does not advance the stream. */
   uniform(shape: readonly number[], options?: random.UniformOptions): Array {
+    checkShape("Rngs.uniform", "shape", shape);
     return random.uniform(this.call(), shape, options);
   }
   normal(shape: readonly number[]): Array {
+    checkShape("Rngs.normal", "shape", shape);
     return random.normal(this.call(), shape);
   }
 }

@@ -10,14 +10,25 @@ import { Variable } from "./variable.js";
  */
 export type State = { [key: string]: State | Array } | State[];
 
+/**
+ * Defines an own, enumerable property. Keys come from user field names, so `obj[k] = v` is not
+ * safe: with k = "__proto__" it would replace the prototype (dropping the value, or with a
+ * nested path writing into Object.prototype) instead of adding a key.
+ */
+export function putOwn(obj: object, k: string | number, value: unknown): void {
+  Object.defineProperty(obj, k, { value, writable: true, enumerable: true, configurable: true });
+}
+
+const hasOwn = (obj: object, k: string | number) => Object.prototype.hasOwnProperty.call(obj, k);
+
 export function setPath(root: Record<string | number, unknown>, path: Path, value: unknown): void {
   let node = root;
   path.forEach((k, i) => {
     if (i === path.length - 1) {
-      node[k] = value;
+      putOwn(node, k, value);
       return;
     }
-    if (node[k] === undefined) node[k] = typeof path[i + 1] === "number" ? [] : {};
+    if (!hasOwn(node, k) || node[k] === undefined) putOwn(node, k, typeof path[i + 1] === "number" ? [] : {});
     node = node[k] as Record<string | number, unknown>;
   });
 }
@@ -25,7 +36,7 @@ export function setPath(root: Record<string | number, unknown>, path: Path, valu
 function getPath(root: unknown, path: Path): unknown {
   let node = root;
   for (const k of path) {
-    if (node === null || typeof node !== "object") return undefined;
+    if (node === null || typeof node !== "object" || !hasOwn(node, k)) return undefined;
     node = (node as Record<string | number, unknown>)[k];
   }
   return node;
@@ -55,12 +66,14 @@ export function selectVariables(model: unknown, filter: Filter = true): [Path, V
  */
 export function update(model: unknown, ...states: unknown[]): void {
   const writes: [Variable, Array][] = [];
+  // keyed by the path's parts, not its dotted form: a field "a.b" is not the field b of a
+  const keyOf = (path: Path) => JSON.stringify(path.map(String));
   const byPath = new Map<string, Variable>();
-  forEachVariable(model, (path, v) => byPath.set(pathToString(path), v));
+  forEachVariable(model, (path, v) => byPath.set(keyOf(path), v));
   for (const st of states) {
     const walk = (node: unknown, path: Path) => {
       if (node instanceof Array) {
-        const v = byPath.get(pathToString(path));
+        const v = byPath.get(keyOf(path));
         if (!v) throw new KilnError(`nnx.update: the model has no variable at '${pathToString(path)}'`);
         if (v._array.shape.join() !== node.shape.join() || v._array.dtype !== node.dtype) {
           throw new KilnError(`nnx.update: '${pathToString(path)}' is ${v._array.aval} but the new value is ${node.aval}`);
@@ -96,7 +109,7 @@ function cloneTree<T>(x: T, memo = new Map<object, unknown>()): T {
   if (!isTree) return x;
   const copy = (globalThis.Array.isArray(x) ? [] : Object.create(Object.getPrototypeOf(x))) as Record<string, unknown>;
   memo.set(x, copy);
-  for (const k of Object.keys(x)) copy[k] = cloneTree((x as Record<string, unknown>)[k], memo);
+  for (const k of Object.keys(x)) putOwn(copy, k, cloneTree((x as Record<string, unknown>)[k], memo));
   return copy as T;
 }
 

@@ -10,6 +10,11 @@ export type Initializer = (key: Key, shape: Shape, dtype?: DType) => Array;
 
 const f32 = (v: number) => jnp.asarray(Math.fround(v), "float32");
 
+function finiteArg(fn: string, name: string, v: unknown): number {
+  if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError(fn, name, `must be a finite number, got ${v}`);
+  return v;
+}
+
 function floatOnly(fn: string, dtype: DType | undefined): void {
   if (dtype !== undefined && dtype !== "float32") throw argumentError(fn, "dtype", `must be float32, got ${dtype}`);
 }
@@ -18,10 +23,12 @@ export const zeros: Initializer = (_key, shape, dtype = "float32") => jnp.zeros(
 export const ones: Initializer = (_key, shape, dtype = "float32") => jnp.ones(shape, dtype);
 
 export function constant(value: number): Initializer {
+  finiteArg("initializers.constant", "value", value);
   return (_key, shape, dtype = "float32") => jnp.full(shape, value, dtype);
 }
 
 export function normal(stddev = 1e-2): Initializer {
+  finiteArg("initializers.normal", "stddev", stddev);
   return (key, shape, dtype) => {
     floatOnly("initializers.normal", dtype);
     return lax.mul(normalSample(key, shape), f32(stddev));
@@ -29,6 +36,7 @@ export function normal(stddev = 1e-2): Initializer {
 }
 
 export function uniform(scale = 1e-2): Initializer {
+  finiteArg("initializers.uniform", "scale", scale);
   return (key, shape, dtype) => {
     floatOnly("initializers.uniform", dtype);
     return lax.mul(uniformSample(key, shape), f32(scale));
@@ -36,6 +44,7 @@ export function uniform(scale = 1e-2): Initializer {
 }
 
 export function truncatedNormal(stddev = 1e-2, lower = -2, upper = 2): Initializer {
+  finiteArg("initializers.truncatedNormal", "stddev", stddev);
   return (key, shape, dtype) => {
     floatOnly("initializers.truncatedNormal", dtype);
     return lax.mul(truncatedSample(key, lower, upper, shape), f32(stddev));
@@ -66,7 +75,7 @@ export function computeFans(shape: Shape, { inAxis = -2, outAxis = -1, batchAxis
 
 /** jax.nn.initializers.variance_scaling(scale, mode, distribution, axes). */
 export function varianceScaling(scale: number, mode: FanMode, distribution: Distribution, axes: FanAxes = {}): Initializer {
-  if (!(scale > 0)) throw argumentError("varianceScaling", "scale", `must be positive, got ${scale}`);
+  if (!(scale > 0) || scale === Infinity) throw argumentError("varianceScaling", "scale", `must be a positive finite number, got ${scale}`);
   if (!["fan_in", "fan_out", "fan_avg", "fan_geo_avg"].includes(mode)) throw argumentError("varianceScaling", "mode", `must be fan_in, fan_out, fan_avg or fan_geo_avg, got ${mode}`);
   if (!["truncated_normal", "normal", "uniform"].includes(distribution)) throw argumentError("varianceScaling", "distribution", `must be truncated_normal, normal or uniform, got ${distribution}`);
   return (key, shape, dtype) => {

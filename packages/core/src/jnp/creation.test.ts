@@ -104,7 +104,7 @@ describe("eye", () => {
 
   it("takes a dtype and rejects bad sizes", () => {
     expect(jnp.eye(1, 1, 0, "bool").tolist()).toEqual([[true]]);
-    expect(() => jnp.eye(-1)).toThrow("eye: argument 'shape' must hold non-negative integers, got [-1, -1]");
+    expect(() => jnp.eye(-1)).toThrow("eye: argument 'n' must be a non-negative integer, got -1");
   });
 });
 

@@ -69,6 +69,10 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType): A
 
 export function linspace(start: number, stop: number, num = 50, dtype?: DType): Array {
   if (!Number.isInteger(num) || num < 0) throw argumentError("linspace", "num", `must be a non-negative integer, got ${num}`);
+  for (const [name, v] of [["start", start], ["stop", stop]] as const) {
+    if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError("linspace", name, `must be a finite number, got ${v}`);
+  }
+  checkShape("linspace", "num", [num]); // rejected before allocating
   const d = dtypeArg("linspace", dtype, "float32");
   const data = dtypeInfo[d].create(num);
   const step = num > 1 ? (stop - start) / (num - 1) : 0;
@@ -79,6 +83,9 @@ export function linspace(start: number, stop: number, num = 50, dtype?: DType): 
 /** eye(n, m?, k?): ones on the k-th diagonal. */
 export function eye(n: number, m?: number, k = 0, dtype?: DType): Array {
   const cols = m ?? n;
+  for (const [name, v] of [["n", n], ["m", cols], ["k", k]] as const) {
+    if (!Number.isInteger(v) || (name !== "k" && v < 0)) throw argumentError("eye", name, `must be a${name === "k" ? "n" : " non-negative"} integer, got ${v}`);
+  }
   const s = checkShape("eye", "shape", [n, cols]);
   const d = dtypeArg("eye", dtype, "float32");
   const data = dtypeInfo[d].create(n * cols);

@@ -1,5 +1,5 @@
 import { ShapedArray } from "../aval.js";
-import { dtypeInfo, isFloat, type DType } from "../dtype.js";
+import { allDTypes, dtypeInfo, isDType, isFloat, type DType } from "../dtype.js";
 import { DTypeError, ShapeError } from "../errors.js";
 import { broadcastShapes, checkShape, formatShape, sizeOf } from "../shape.js";
 import { binaryFn, unaryFn } from "./scalar-fns.js";
@@ -12,6 +12,24 @@ const av = (shape: readonly number[], dtype: DType) => new ShapedArray(shape, dt
 
 function arity(op: string, inputs: readonly ShapedArray[], n: number): void {
   if (inputs.length !== n) throw new ShapeError(`${op}: expected ${n} operands, got ${inputs.length}`);
+}
+
+/**
+ * Params are checked as data too (lax functions take them as they are): a list of `n` integers
+ * (each >= min), or a known dtype. Besides clear errors, this keeps anything but integers and
+ * dtype names out of the graph, and so out of generated code.
+ */
+function intsParam(op: string, name: string, v: unknown, n: number, min = -Infinity): readonly number[] {
+  if (!globalThis.Array.isArray(v) || v.length !== n || v.some((x) => !Number.isInteger(x) || x < min)) {
+    const got = globalThis.Array.isArray(v) ? `[${v.map((x) => (typeof x === "string" ? JSON.stringify(x) : String(x))).join(", ")}]` : String(v);
+    throw new ShapeError(`${op}: ${name} must be ${n} integer${n === 1 ? "" : "s"}${min > -Infinity ? ` >= ${min}` : ""}, got ${got}`);
+  }
+  return v as readonly number[];
+}
+
+function dtypeParam(op: string, name: string, v: unknown, allowed: readonly DType[] = allDTypes): DType {
+  if (!isDType(v) || !allowed.includes(v)) throw new DTypeError(`${op}: ${name} must be one of ${allowed.join(", ")}, got ${typeof v === "string" ? JSON.stringify(v) : String(v)}`);
+  return v;
 }
 
 function sameDType(op: string, inputs: readonly ShapedArray[]): DType {
@@ -63,6 +81,7 @@ const reduceRule = (op: (typeof reduceOps)[number]): ShapeRule<typeof op> => (in
 
 const argRule = (op: "argmax" | "argmin"): ShapeRule<typeof op> => (inputs, { axis, indexDtype }) => {
   arity(op, inputs, 1);
+  dtypeParam(op, "indexDtype", indexDtype, ["int32", "uint32"]);
   const x = inputs[0]!;
   checkAxes(op, [axis], x.ndim);
   if (x.shape[axis] === 0) throw new ShapeError(`${op}: cannot take ${op} of an empty axis of ${x}`);
@@ -122,10 +141,11 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
   },
   convert_element_type: (inputs, { newDtype }) => {
     arity("convert_element_type", inputs, 1);
-    return [av(inputs[0]!.shape, newDtype)];
+    return [av(inputs[0]!.shape, dtypeParam("convert_element_type", "newDtype", newDtype))];
   },
   bitcast_convert_type: (inputs, { newDtype }) => {
     arity("bitcast_convert_type", inputs, 1);
+    dtypeParam("bitcast_convert_type", "newDtype", newDtype);
     const from = inputs[0]!.dtype;
     if (dtypeInfo[from].bytes !== 4 || dtypeInfo[newDtype].bytes !== 4) {
       throw new DTypeError(`bitcast_convert_type: ${from} -> ${newDtype} is not between 32-bit dtypes`);
@@ -154,7 +174,11 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
   broadcast_in_dim: (inputs, { shape, broadcastDimensions }) => {
     arity("broadcast_in_dim", inputs, 1);
     const x = inputs[0]!;
-    if (broadcastDimensions.length !== x.ndim) throw new ShapeError(`broadcast_in_dim: ${x} needs ${x.ndim} broadcast dimensions, got ${broadcastDimensions.length}`);
+    if (!globalThis.Array.isArray(broadcastDimensions) || broadcastDimensions.length !== x.ndim) {
+      throw new ShapeError(`broadcast_in_dim: ${x} needs ${x.ndim} broadcast dimensions, got ${globalThis.Array.isArray(broadcastDimensions) ? broadcastDimensions.length : String(broadcastDimensions)}`);
+    }
+    intsParam("broadcast_in_dim", "broadcastDimensions", broadcastDimensions, x.ndim, 0);
+    checkShape("broadcast_in_dim", "shape", shape);
     broadcastDimensions.forEach((d, i) => {
       const s = x.shape[i]!;
       if (!(d >= 0 && d < shape.length) || (s !== 1 && s !== shape[d])) {
@@ -162,7 +186,6 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
       }
       if (i > 0 && d <= broadcastDimensions[i - 1]!) throw new ShapeError(`broadcast_in_dim: broadcast dimensions must increase`);
     });
-    checkShape("broadcast_in_dim", "shape", [...shape]);
     return [av(shape, x.dtype)];
   },
   squeeze: (inputs, { dimensions }) => {
@@ -189,9 +212,9 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
   slice: (inputs, { startIndices, limitIndices, strides }) => {
     arity("slice", inputs, 1);
     const x = inputs[0]!;
-    if (startIndices.length !== x.ndim || limitIndices.length !== x.ndim || strides.length !== x.ndim) {
-      throw new ShapeError(`slice: ${x} needs ${x.ndim} start, limit and stride values`);
-    }
+    intsParam("slice", `startIndices for ${x}`, startIndices, x.ndim);
+    intsParam("slice", `limitIndices for ${x}`, limitIndices, x.ndim);
+    intsParam("slice", `strides for ${x}`, strides, x.ndim, 1);
     const shape = x.shape.map((s, i) => {
       const a = startIndices[i]!, b = limitIndices[i]!, st = strides[i]!;
       if (!(0 <= a && a <= b && b <= s && st >= 1)) throw new ShapeError(`slice: [${a}:${b}:${st}] is out of bounds for axis ${i} of ${x}`);
@@ -204,12 +227,16 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
     const [x, v] = inputs as [ShapedArray, ShapedArray];
     sameDType("pad", inputs);
     if (v.ndim !== 0) throw new ShapeError(`pad: padding value must be a scalar, got ${v}`);
+    intsParam("pad", `lo for ${x}`, lo, x.ndim);
+    intsParam("pad", `hi for ${x}`, hi, x.ndim);
+    intsParam("pad", `interior for ${x}`, interior, x.ndim, 0);
     const shape = x.shape.map((s, i) => lo[i]! + hi[i]! + s + Math.max(0, s - 1) * interior[i]!);
     if (shape.some((s) => s < 0)) throw new ShapeError(`pad: padding gives a negative size for ${x}`);
-    return [av(shape, x.dtype)];
+    return [av(checkShape("pad", "result shape", shape), x.dtype)];
   },
   iota: (inputs, { dtype, shape, dimension }) => {
     arity("iota", inputs, 0);
+    dtypeParam("iota", "dtype", dtype);
     checkShape("iota", "shape", [...shape]);
     checkAxes("iota", [dimension], shape.length);
     return [av(shape, dtype)];
@@ -224,6 +251,8 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
   scatter_add: (inputs, { axis, shape }) => {
     arity("scatter_add", inputs, 2);
     const [u, idx] = inputs as [ShapedArray, ShapedArray];
+    checkShape("scatter_add", "shape", shape);
+    checkAxes("scatter_add", [axis], shape.length);
     const expect = [...shape.slice(0, axis), ...idx.shape, ...shape.slice(axis + 1)];
     if (expect.length !== u.ndim || expect.some((s, i) => s !== u.shape[i])) {
       throw new ShapeError(`scatter_add: updates ${u} do not match indices ${idx} into shape ${formatShape(shape)}`);
@@ -240,7 +269,8 @@ export const shapeRules: { readonly [P in OpName]: ShapeRule<P> } = {
   random_split: (inputs, { num }) => {
     arity("random_split", inputs, 1);
     checkKey("random_split", inputs[0]!);
-    return [av([num, 2], "uint32")];
+    intsParam("random_split", "num", [num], 1, 1);
+    return [av(checkShape("random_split", "num", [num, 2]), "uint32")];
   },
   random_fold_in: (inputs) => {
     arity("random_fold_in", inputs, 2);

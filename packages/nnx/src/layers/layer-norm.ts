@@ -3,7 +3,7 @@ import { initializers } from "@kiln/random";
 import { Module } from "../module.js";
 import type { Rngs } from "../rngs.js";
 import { Param } from "../variable.js";
-import { checkFeatures } from "./linear.js";
+import { checkFeatures, checkOptions } from "./linear.js";
 
 export interface LayerNormOptions {
   rngs?: Rngs;
@@ -24,8 +24,9 @@ export class LayerNorm extends Module {
   constructor(readonly numFeatures: number, options: LayerNormOptions = {}) {
     super();
     checkFeatures("nnx.LayerNorm", "numFeatures", numFeatures);
+    checkOptions("nnx.LayerNorm", options, ["rngs", "epsilon", "useBias", "useScale"]);
     this.epsilon = options.epsilon ?? 1e-6;
-    if (!(this.epsilon > 0)) throw argumentError("nnx.LayerNorm", "epsilon", `must be positive, got ${this.epsilon}`);
+    if (!(this.epsilon > 0) || this.epsilon === Infinity) throw argumentError("nnx.LayerNorm", "epsilon", `must be a positive finite number, got ${this.epsilon}`);
     const key = options.rngs ? options.rngs.params() : null;
     this.scale = options.useScale ?? true ? new Param(initializers.ones(key!, [numFeatures])) : null;
     this.bias = options.useBias ?? true ? new Param(initializers.zeros(key!, [numFeatures])) : null;

@@ -111,7 +111,8 @@ export function withLeaves(args: readonly unknown[], leaves: readonly Array[]): 
     if (x === null || typeof x !== "object" || x instanceof Module || x instanceof Variable || !isContainer(x)) return x;
     if (globalThis.Array.isArray(x)) return x.map(walk);
     const out: Record<string, unknown> = {};
-    for (const k in x) out[k] = walk((x as Record<string, unknown>)[k]);
+    // own properties even for a key like "__proto__" (an assignment would set the prototype)
+    for (const k in x) Object.defineProperty(out, k, { value: walk((x as Record<string, unknown>)[k]), writable: true, enumerable: true, configurable: true });
     return out;
   };
   return walk(args) as unknown[];
