@@ -36,6 +36,9 @@ const data = (n: number, din: number, dout: number) => {
   return { x, y: jnp.tanh(jnp.multiply(jnp.matmul(x, w), 2)) };
 };
 
+/** The whole suite forced onto wasm dots with float32 accumulation: not bit-identical to eager. */
+const wasmFloat32Dots = process.env["KILN_BACKEND"] === "wasm" && process.env["KILN_WASM_EXACT"] !== "1";
+
 describe("nnx.jit train steps", () => {
   it("a user-defined MLP with adam: jit equals eager bit for bit, step after step", () => {
     const { x, y } = data(16, 3, 2);
@@ -48,8 +51,13 @@ describe("nnx.jit train steps", () => {
     };
     const jitted = run(true);
     const eager = run(false);
-    expect(jitted.losses).toEqual(eager.losses);
-    expect(jitted.kernel).toEqual(eager.kernel);
+    if (wasmFloat32Dots) {
+      // KILN_BACKEND=wasm: dots accumulate in float32 (docs/numerics.md), so only close
+      jitted.losses.forEach((l, i) => expect(Math.abs(l - eager.losses[i]!)).toBeLessThanOrEqual(1e-5 * Math.abs(eager.losses[i]!)));
+    } else {
+      expect(jitted.losses).toEqual(eager.losses);
+      expect(jitted.kernel).toEqual(eager.kernel);
+    }
     expect(jitted.losses.at(-1)!).toBeLessThan(jitted.losses[0]! * 0.7);
   });
 

@@ -16,6 +16,11 @@ describe("the seed problem compiled with nnx.jit", () => {
     const c = golden.train_step_loss[1];
     const jitted = trainStepLoss(c.seed, c.x, c.y, c.lr, c.num_steps).tolist();
     const eager = trainStepLoss(c.seed, c.x, c.y, c.lr, c.num_steps, { jit: false }).tolist();
-    expect(jitted).toEqual(eager);
+    if (process.env["KILN_BACKEND"] === "wasm" && process.env["KILN_WASM_EXACT"] !== "1") {
+      // forced wasm dots accumulate in float32 (docs/numerics.md): close, not bit-identical
+      (jitted as number[]).forEach((l, i) => expect(Math.abs(l - (eager as number[])[i]!)).toBeLessThanOrEqual(1e-5 * Math.abs((eager as number[])[i]!)));
+    } else {
+      expect(jitted).toEqual(eager);
+    }
   });
 });

@@ -3,8 +3,12 @@ import { debugEnabled, debugLog } from "./debug.js";
 import { printPlan } from "./fusion/print-plan.js";
 import { lowerProgram } from "./lower/program.js";
 import { optimize, type OptimizeOptions } from "./passes/optimize.js";
-import { schedule } from "./plan/schedule.js";
+import { schedule, type Schedule } from "./plan/schedule.js";
 import { runtime, type Runtime } from "./runtime.js";
+import { wasmFeatures } from "./wasm/features.js";
+import { arena } from "./wasm/memory.js";
+import type { Backend } from "./wasm/plan.js";
+import type { WasmGlue } from "./wasm/program.js";
 
 export interface CompileOptions {
   /**
@@ -18,6 +22,35 @@ export interface CompileOptions {
   readonly name?: string;
   /** Run the optimization passes first (default true), or with these options. */
   readonly optimize?: boolean | OptimizeOptions;
+  /**
+   * Where kernels run: `auto` (default) lets the cost model move large float32 dots (with their
+   * epilogues) to WebAssembly SIMD, `js` keeps everything JavaScript, `wasm` lowers every kernel
+   * that has a wasm form to wasm whatever its size. Default: KILN_BACKEND, else `auto`; an engine
+   * without SIMD128 always gets `js`.
+   */
+  readonly backend?: Backend;
+  /**
+   * Wasm dots accumulate in f64x2 and round once, giving the JS path's bits (about 3x slower than
+   * the default float32 accumulation; for tests). Default: KILN_WASM_EXACT=1.
+   */
+  readonly wasmExact?: boolean;
+  /**
+   * Let wasm kernels of at least PARALLEL_MIN_MACS multiply-adds (or `minMacs`) split their rows
+   * across the worker-thread pool (default true; KILN_THREADS=1 means one thread).
+   */
+  readonly threads?: boolean | { readonly minMacs: number };
+}
+
+/** What the wasm lowering did for an executable (null: every kernel is JavaScript). */
+export interface WasmInfo {
+  readonly kernels: number;
+  readonly exact: boolean;
+  readonly relaxedSimd: boolean;
+  readonly moduleBytes: number;
+  readonly compileMs: number;
+  /** Argument positions (constVars then inputs) the wasm kernels use: such buffers are copied into
+   * the wasm memory on each call unless they already live there (see `toWasmMemory`). */
+  readonly arenaInputs: readonly number[];
 }
 
 /** A compiled graph: one specialized JavaScript function and what it was made from. */
@@ -35,6 +68,7 @@ export interface Executable {
   readonly optimizedGraph: string;
   /** The printed fusion plan (kernels and what each stores). */
   readonly plan: string;
+  readonly wasm: WasmInfo | null;
 }
 
 type Compiled = (args: readonly TypedArray[]) => TypedArray[];
@@ -48,17 +82,33 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const g = opt === false ? graph : optimize(graph, { debug, ...(typeof opt === "object" ? opt : {}) });
   verifyGraph(g);
   const sched = schedule(g, options.inPlace);
-  const { source } = lowerProgram(sched);
+  const backend = wasmFeatures().simd ? options.backend ?? envBackend() : "js";
+  const exact = options.wasmExact ?? process.env["KILN_WASM_EXACT"] === "1";
+  const { source, wasm } = lowerProgram(sched, { backend, exact, relaxed: wasmFeatures().relaxedSimd });
   const plan = printPlan(sched.fusion, sched.kernels);
   if (debug) debugLog(`${name}: plan`, plan);
   if (debug) debugLog(`${name}: generated source`, source);
-  const fn = (new Function("rt", source) as (rt: Runtime) => Compiled)(runtime);
+  const instance = wasm ? wasm.program.instantiate(options.threads ?? true) : null;
+  const glue = instance?.glue ?? null;
+  if (debug && wasm) debugLog(`${name}: wasm`, `${wasm.kernelOf.size} kernels, ${wasm.program.moduleBytes} bytes, ${wasm.program.compileMs.toFixed(2)} ms`);
+  const inner = (new Function("rt", "wasm", source) as (rt: Runtime, w: WasmGlue | null) => Compiled)(runtime, glue);
+  const fn = wasm ? withStaging(inner, wasm.arenaInputs, wasm.arenaOutputs, sched.results) : inner;
+  // the wasm memory this function's scratch and workspaces use is freed once it is collected
+  instance?.releaseWith(fn);
   Object.defineProperty(fn, "name", { value: name });
   const expected = [...g.constVars, ...g.inputs].map((v) => v.aval);
   const types = expected.map((a) => arrayTypes[a.dtype]);
   const consts = graph instanceof ClosedGraph ? boundConsts(graph, name) : null;
-  return {
+  const exe: Executable = {
     name,
+    wasm: wasm && {
+      kernels: wasm.kernelOf.size,
+      exact,
+      relaxedSimd: wasmFeatures().relaxedSimd,
+      moduleBytes: wasm.program.moduleBytes,
+      compileMs: wasm.program.compileMs,
+      arenaInputs: [...wasm.arenaInputs].sort((a, b) => a - b),
+    },
     source,
     graph: printGraph(graph),
     optimizedGraph: printGraph(g),
@@ -75,6 +125,50 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
       }
       return fn(inputs);
     },
+  };
+  return exe;
+}
+
+function envBackend(): Backend {
+  const b = process.env["KILN_BACKEND"];
+  return b === "js" || b === "wasm" ? b : "auto";
+}
+
+/**
+ * Around a function with wasm kernels: an argument the kernels use that is not in the wasm
+ * memory is copied into a staging buffer there (allocated once per position), and copied back
+ * if the step writes it in place; a fresh output a wasm kernel wrote is copied out of the
+ * memory (the executable reuses that buffer on the next call).
+ */
+function withStaging(fn: Compiled, inputs: ReadonlySet<number>, outputs: ReadonlySet<number>, results: Schedule["results"]): Compiled {
+  const ar = arena();
+  const staging = new Map<number, TypedArray>();
+  const inputPositions = [...inputs];
+  const outputPositions = [...outputs];
+  const writtenInputs = new Set(results.flatMap((r) => (r.kind === "input" ? [r.index] : [])));
+  return (given) => {
+    let args = given;
+    let staged: [number, TypedArray, TypedArray][] | null = null;
+    for (const i of inputPositions) {
+      const x = given[i]!;
+      if (ar.owns(x)) continue;
+      let s = staging.get(i);
+      if (!s) staging.set(i, (s = ar.copyIn(x)));
+      else s.set(x as never);
+      if (args === given) args = given.slice();
+      (args as TypedArray[])[i] = s;
+      (staged ??= []).push([i, x, s]);
+    }
+    const outs = fn(args);
+    for (const k of outputPositions) outs[k] = outs[k]!.slice();
+    if (staged) {
+      for (const [i, x, s] of staged) {
+        if (!writtenInputs.has(i)) continue;
+        x.set(s as never);
+        for (let k = 0; k < outs.length; k++) if (outs[k] === s) outs[k] = x;
+      }
+    }
+    return outs;
   };
 }
 

@@ -15,3 +15,8 @@ export { schedule, type Schedule } from "./plan/schedule.js";
 export { compile, type CompileOptions, type Executable } from "./compile.js";
 export { jit, type JitOptions, type Jitted, type Lowered } from "./jit.js";
 export { runtime, type Runtime } from "./runtime.js";
+export type { Backend } from "./wasm/plan.js";
+export type { WasmInfo } from "./compile.js";
+export { wasmFeatures, type WasmFeatures } from "./wasm/features.js";
+export { inWasmMemory, toWasmMemory } from "./wasm/memory.js";
+export { shutdownThreads, threadCount } from "./wasm/threads.js";

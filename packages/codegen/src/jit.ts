@@ -1,4 +1,7 @@
-import { Array, Array as KilnArray, ShapedArray, TraceError, currentTrace, traceFlat, treeFlatten, treeUnflatten, type ClosedGraph, type TypedArray } from "@kiln/core";
+import {
+  Array, Array as KilnArray, FloatingPointError, ShapedArray, TraceError, argumentError, config, currentTrace, evalGraph, firstNonFinite,
+  traceFlat, treeFlatten, treeUnflatten, type ClosedGraph, type TypedArray,
+} from "@kiln/core";
 import { compile, type CompileOptions, type Executable } from "./compile.js";
 import { optimize } from "./passes/optimize.js";
 
@@ -7,6 +10,26 @@ export interface JitOptions {
   readonly staticArgnums?: readonly number[];
   readonly debug?: boolean;
   readonly name?: string;
+  /**
+   * Check every call's outputs for NaN or ±Infinity (default: config.debugNans). A call that
+   * produces one throws a FloatingPointError naming the first op that did (found by replaying
+   * the traced graph op by op, eagerly).
+   */
+  readonly debugNans?: boolean;
+}
+
+const optionKeys: readonly string[] = ["staticArgnums", "debug", "name", "debugNans"];
+
+function checkJitArgs(f: unknown, options: unknown): void {
+  if (typeof f !== "function") throw argumentError("jit", "f", `must be a function, got ${f === null ? "null" : typeof f}`);
+  if (options === null || typeof options !== "object") throw argumentError("jit", "options", `must be an object, got ${options === null ? "null" : typeof options}`);
+  for (const k of Object.keys(options)) {
+    if (!optionKeys.includes(k)) throw argumentError("jit", "options", `has unknown key '${k}' (known keys: ${optionKeys.join(", ")})`);
+  }
+  const nums = (options as JitOptions).staticArgnums;
+  if (nums !== undefined && (!globalThis.Array.isArray(nums) || nums.some((n) => !Number.isInteger(n) || n < 0))) {
+    throw argumentError("jit", "staticArgnums", "must be a list of non-negative integer argument positions");
+  }
 }
 
 /** What `jitted.lower(...args)` returns: the graphs and the compiled function for these arguments. */
@@ -71,6 +94,7 @@ interface Entry {
  * function is being traced (jit inside grad or jit), `f` is simply inlined into that trace.
  */
 export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOptions = {}): Jitted<A, R> {
+  checkJitArgs(f, options);
   const statics = new Set(options.staticArgnums ?? []);
   const cache = new Map<string, Entry>();
   let traceCount = 0;
@@ -121,6 +145,7 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
       else if (l instanceof ShapedArray) throw new TraceError(`${name}: a ShapedArray (${l}) has no values to run on; pass it to .lower() instead`);
     }
     const outs = entry.exe.run(inputs);
+    if (options.debugNans ?? config.debugNans) checkNans(entry, inputs, outs, name);
     const results = outs.map((data, i) => new KilnArray(entry.outAvals[i]!, data));
     const outTree = entry.optimized.outTree;
     return (outTree.kind === "leaf" ? results[0] : treeUnflatten(outTree, results)) as R;
@@ -134,4 +159,31 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });
   Object.defineProperty(jitted, "traceCount", { get: () => traceCount });
   return jitted;
+}
+
+/**
+ * debugNans: the compiled function wrote fresh output buffers (jit never runs in place), so
+ * nothing has changed yet. On a NaN or Infinity in a float32 output, replay the traced graph
+ * op by op with eager debugNans on, which throws naming the first op that produced one.
+ */
+function checkNans(entry: Entry, inputs: readonly TypedArray[], outs: readonly TypedArray[], name: string): void {
+  const bad = outs.findIndex((o, i) => entry.outAvals[i]!.dtype === "float32" && firstNonFinite(o) !== null);
+  if (bad < 0) return;
+  const { graph } = entry;
+  const args = inputs.map((buf, i) => new KilnArray(graph.inputs[i]!.aval, buf));
+  const saved = config.debugNans;
+  config.update("debugNans", true);
+  try {
+    evalGraph(graph, graph.constValues, args); // throws naming the op
+  } finally {
+    config.update("debugNans", saved);
+  }
+  const value = firstNonFinite(outs[bad]!)!.value;
+  const out = graph.outputs[bad];
+  const passthrough = out !== undefined && (out.kind === "literal" || graph.inputs.includes(out) || graph.constVars.includes(out));
+  throw new FloatingPointError(
+    passthrough
+      ? `debugNans: output ${bad} of ${name} is ${value}, passed through unchanged from an input or constant (no op produced it)`
+      : `debugNans: ${name} produced ${value} in output ${bad}, which the op-by-op replay did not reproduce`,
+  );
 }

@@ -30,7 +30,7 @@ export interface DotSpace {
   readonly groups: readonly Group[];
 }
 
-export function dotSpace(ctx: LowerCtx, k: DotKernel): DotSpace {
+export function dotSpace(ctx: Pick<LowerCtx, "views">, k: DotKernel): DotSpace {
   const e = k.dot as Eqn<"dot_general">;
   const [lv, rv] = e.inputs.map((x) => viewOfAtom(x, ctx.views)) as [View, View];
   const [lc, rc] = e.params.contracting;

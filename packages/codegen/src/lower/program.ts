@@ -5,7 +5,9 @@ import type { Kernel } from "../fusion/plan.js";
 import { kernelWrites } from "../plan/buffers.js";
 import type { Schedule } from "../plan/schedule.js";
 import { LowerCtx } from "./context.js";
-import { arrayExpr, fn, id, program, ret, type Stmt } from "./estree.js";
+import type { WasmOptions } from "../wasm/plan.js";
+import { planWasm, type WasmLowering } from "../wasm/lowering.js";
+import { arrayExpr, call, dot, exprStmt, fn, id, num, program, ret, type Stmt } from "./estree.js";
 import { emitCopyKernel } from "./kernel-copy.js";
 import { emitDot } from "./kernel-dot.js";
 import { emitElementwise } from "./kernel-elementwise.js";
@@ -13,6 +15,12 @@ import { emitReduce } from "./kernel-reduce.js";
 import { loweringRules, type OpRule } from "./rules.js";
 
 function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
+  const wasmIndex = ctx.wasm?.kernelOf.get(k);
+  if (wasmIndex !== undefined) {
+    // `wasm.call(i, [buffers])`: the kernel's wasm function on these buffers' addresses
+    const buffers = ctx.wasm!.program.kernels[wasmIndex]!.buffers.map((v) => ctx.bufferOf(v));
+    return [exprStmt(call(dot(id("wasm"), "call"), [num(wasmIndex), arrayExpr(buffers)]))];
+  }
   const stored = kernelWrites(k, ctx.schedule.fusion.materialized);
   switch (k.kind) {
     case "elementwise": return emitElementwise(ctx, k, stored);
@@ -24,7 +32,7 @@ function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
 }
 
 /**
- * The whole generated program, the body of `new Function("rt", body)`:
+ * The whole generated program, the body of `new Function("rt", "wasm", body)`:
  *
  *     const s0 = new Float32Array(4096);        // scratch, allocated once per compiled signature
  *     return function (args) {
@@ -33,9 +41,10 @@ function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
  *       return [y0, ...];
  *     };
  */
-export function lowerProgram(schedule: Schedule): { ast: Program; source: string } {
+export function lowerProgram(schedule: Schedule, wasmOptions?: WasmOptions): { ast: Program; source: string; wasm: WasmLowering | null } {
   const args = id("args");
-  const ctx = new LowerCtx(schedule, args);
+  const wasm = wasmOptions ? planWasm(schedule, wasmOptions) : null;
+  const ctx = new LowerCtx(schedule, args, wasm);
   const body: Stmt[] = [];
   for (const k of schedule.kernels) {
     ctx.beginKernel();
@@ -44,5 +53,5 @@ export function lowerProgram(schedule: Schedule): { ast: Program; source: string
   const results = schedule.results.map((slot) => ctx.buffer(slot));
   const inner = fn([args], [...ctx.prologue, ...body, ret(arrayExpr(results))]);
   const ast = program([...ctx.preamble, ret(inner)]);
-  return { ast, source: generate(ast) };
+  return { ast, source: generate(ast), wasm };
 }

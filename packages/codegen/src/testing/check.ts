@@ -18,8 +18,29 @@ export function expectJitEqualsEager(f: (...xs: Array[]) => Array | Array[], inp
   const exe = compileChecked(g);
   const out = exe.run(inputs.map((x) => x._data!));
   expect(out.length, label).toBe(eager.length);
-  out.forEach((o, i) => expectSameBits(o, eager[i]!._data!, `${label} output ${i}\n${exe.source}`));
+  out.forEach((o, i) => expectMatches(exe, o, eager[i]!._data!, `${label} output ${i}\n${exe.source}`));
   return exe;
+}
+
+/**
+ * Bit-identical (expectSameBits), unless the executable has wasm dots accumulating in float32
+ * (the default wasm numerics): then within `rtol` of the output's largest magnitude, the
+ * documented tolerance of a float32 sum in another order (docs/numerics.md).
+ */
+export function expectMatches(exe: Executable, actual: TypedArray, expected: TypedArray, label = ""): void {
+  if (exe.wasm === null || exe.wasm.exact || !(actual instanceof Float32Array)) expectSameBits(actual, expected, label);
+  else expectClose(actual, expected as Float32Array, label);
+}
+
+export function expectClose(actual: Float32Array, expected: Float32Array, label = "", rtol = 1e-4): void {
+  expect(actual.length, label).toBe(expected.length);
+  let scale = 0;
+  for (const x of expected) if (Number.isFinite(x)) scale = Math.max(scale, Math.abs(x));
+  const bad = [...actual].findIndex((x, i) => {
+    const e = expected[i]!;
+    return !(Object.is(x, e) || (Number.isNaN(x) && Number.isNaN(e)) || Math.abs(x - e) <= rtol * scale);
+  });
+  if (bad >= 0) expect(actual[bad], `${label} element ${bad} (scale ${scale})`).toBe(expected[bad]);
 }
 
 /**

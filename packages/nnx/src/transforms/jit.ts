@@ -1,4 +1,4 @@
-import { compile, type Executable } from "@kiln/codegen";
+import { compile, inWasmMemory, toWasmMemory, type Executable } from "@kiln/codegen";
 import {
   Array, ClosedGraph, FloatingPointError, KilnError, config, currentTrace, evalGraph, firstNonFinite, treeFlatten, treeUnflatten,
   withNewTrace, type Atom, type TypedArray, type Var,
@@ -28,8 +28,16 @@ interface CompiledStep {
   readonly fingerprint: Fingerprint;
   /** Reused input list: the variables' buffers, then the dynamic leaves' buffers. */
   readonly inputs: TypedArray[];
+  /** Indices (into vars) of the variables wasm kernels use: their buffers live in the wasm memory. */
+  readonly wasmVars: readonly number[];
   /** The same graph compiled without in-place outputs, for debugNans (compiled on first use). */
   checked?: Executable;
+  /**
+   * For graphs whose compiled code can throw after writing in place (an out-of-range take or
+   * scatter_add index): one buffer per updated variable, allocated once, holding its values
+   * from before the run so a failed step can put them back. Null for other graphs.
+   */
+  readonly guard: TypedArray[] | null;
 }
 
 export interface JittedStep<A extends unknown[], R> {
@@ -66,7 +74,11 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     const inPlace = new Map(updated.map((varIndex, k) => [userOutputs + k, varIndex] as const));
     const exe = compile(graph, { inPlace, debug: options.debug, name: f.name || "step" });
     const inputs = new globalThis.Array<TypedArray>(vars.length + leaves.length);
-    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs };
+    const nConst = graph.constVars.length;
+    const wasmVars = (exe.wasm?.arenaInputs ?? []).map((p) => p - nConst).filter((i) => i >= 0 && i < vars.length);
+    const mayThrow = graph.eqns.some((e) => e.op === "take" || e.op === "scatter_add");
+    const guard = mayThrow ? updated.map((i) => vars[i]![1]._array.toTypedArray()) : null;
+    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, wasmVars, guard };
   };
 
   const lookup = (args: A): CompiledStep => {
@@ -94,9 +106,10 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     // copy-on-write: a buffer about to be written in place must not be visible outside its holder
     for (const i of step.updated) {
       const v = step.vars[i]!;
-      if (v._shared) v._setOwned(new Array(v._array.aval, v._array.toTypedArray()));
+      if (v._shared) v._setOwned(new Array(v._array.aval, step.wasmVars.includes(i) ? toWasmMemory(v._array._data!) : v._array.toTypedArray()));
     }
-    const outs = step.exe.run(fillInputs(step));
+    moveToWasmMemory(step);
+    const outs = step.guard === null ? step.exe.run(fillInputs(step)) : runGuarded(step);
     const outputs = step.graph.outputs;
     if (step.userOutputs === 1 && step.graph.outTree.kind === "leaf") return new Array(outputs[0]!.aval, outs[0]!) as R;
     const user = outs.slice(0, step.userOutputs).map((data, i) => new Array(outputs[i]!.aval, data));
@@ -110,6 +123,31 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });
   Object.defineProperty(jitted, "traceCount", { get: () => traceCount });
   return jitted;
+}
+
+/**
+ * Wasm kernels read and write buffers in kiln's wasm memory. A variable they use whose buffer is
+ * elsewhere (a fresh parameter, a value set with `.value = ...`) gets a copy there, once; its
+ * holder owns the copy, so every later step runs on it in place and nothing is copied per step.
+ */
+function moveToWasmMemory(step: CompiledStep): void {
+  for (const i of step.wasmVars) {
+    const v = step.vars[i]!;
+    const data = v._array._data!;
+    if (!inWasmMemory(data)) v._setOwned(new Array(v._array.aval, toWasmMemory(data)));
+  }
+}
+
+/** Runs a step whose code may throw mid-way; on a throw, every variable written in place gets its old values back. */
+function runGuarded(step: CompiledStep): TypedArray[] {
+  const guard = step.guard!;
+  step.updated.forEach((i, k) => guard[k]!.set(step.vars[i]!._array._data!));
+  try {
+    return step.exe.run(fillInputs(step));
+  } catch (e) {
+    step.updated.forEach((i, k) => step.vars[i]!._array._data!.set(guard[k]!));
+    throw e;
+  }
 }
 
 function fillInputs(step: CompiledStep): TypedArray[] {

@@ -1,0 +1,37 @@
+import type { Kernel } from "../fusion/plan.js";
+import { kernelWrites } from "../plan/buffers.js";
+import type { Schedule } from "../plan/schedule.js";
+import { planDot, type WasmOptions } from "./plan.js";
+import { WasmProgram } from "./program.js";
+
+/** Which kernels of a schedule run as wasm, and which buffers must therefore live in the arena. */
+export interface WasmLowering {
+  readonly program: WasmProgram;
+  /** Kernel -> its index in the module (`wasm.call(index, ...)`). */
+  readonly kernelOf: ReadonlyMap<Kernel, number>;
+  /** Output positions whose fresh array a wasm kernel writes (arena, copied out per call). */
+  readonly arenaOutputs: ReadonlySet<number>;
+  /** Argument positions (constVars then inputs) a wasm kernel reads or writes. */
+  readonly arenaInputs: ReadonlySet<number>;
+}
+
+/** Asks the cost model about every kernel; null when every kernel stays JS. */
+export function planWasm(s: Schedule, opts: WasmOptions): WasmLowering | null {
+  if (opts.backend === "js") return null;
+  const program = new WasmProgram();
+  const kernelOf = new Map<Kernel, number>();
+  const arenaOutputs = new Set<number>();
+  const arenaInputs = new Set<number>();
+  for (const k of s.kernels) {
+    if (k.kind !== "dot") continue;
+    const d = planDot(s.fusion.views, k, kernelWrites(k, s.fusion.materialized), opts);
+    if (!d) continue;
+    kernelOf.set(k, program.add(d));
+    for (const v of d.buffers) {
+      const slot = s.slots.get(v);
+      if (slot?.kind === "output") arenaOutputs.add(slot.index);
+      if (slot?.kind === "input") arenaInputs.add(slot.index);
+    }
+  }
+  return kernelOf.size === 0 ? null : { program, kernelOf, arenaOutputs, arenaInputs };
+}

@@ -1,0 +1,107 @@
+import { stridesOf, type Atom, type Var } from "@kiln/core";
+import { regionLocals } from "../fusion/reads.js";
+import { broadcastView, viewOfAtom, type View } from "../fusion/views.js";
+import { dotSpace, Role, type DotKernel } from "../lower/kernel-dot.js";
+import { wasmSupports } from "./elementwise.js";
+import type { Access, DotSpec, Leaf } from "./kernel-dot.js";
+
+/** Which lowering a kernel gets: `auto` asks the cost model, `js` and `wasm` force one. */
+export type Backend = "auto" | "js" | "wasm";
+
+export interface WasmOptions {
+  readonly backend: Backend;
+  /** f64x2 accumulation in wasm dots: the JS path's bits, about 3x slower (tests). */
+  readonly exact: boolean;
+  readonly relaxed: boolean;
+}
+
+/**
+ * The cost model. A wasm call costs about a microsecond of fixed work (the call, packing
+ * the first blocks, the epilogue's setup) and then runs 4-6x faster than the JS tiles, so a
+ * dot moves to wasm from this many multiply-adds (the seed step at S, 2,048 per dot, stays JS).
+ */
+export const WASM_MIN_MACS = 16_384;
+
+/** A dot kernel lowered to wasm: its spec, the vars whose buffers it takes (in parameter order). */
+export interface WasmDot {
+  readonly spec: DotSpec;
+  readonly buffers: readonly Var[];
+  readonly macs: number;
+  /** Rows (M) a thread split divides. */
+  readonly rows: number;
+}
+
+/** The wasm form of a dot kernel, or null when it stays JS (unsupported, or too small under `auto`). */
+export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: readonly Var[], opts: WasmOptions): WasmDot | null {
+  if (opts.backend === "js") return null;
+  const dotVar = k.dot.out[0]!;
+  if (dotVar.aval.dtype !== "float32" || !k.dot.inputs.every((a) => a.aval.dtype === "float32")) return null;
+  const sp = dotSpace({ views }, k);
+  if (sp.a.source.kind !== "var" || sp.b.source.kind !== "var") return null;
+  const g = sp.groups;
+  const kGroups = g.filter((x) => x.role === Role.K);
+  if (kGroups.length !== 1) return null;
+  const macs = sp.sizes.reduce((a, b) => a * b, 1);
+  if (macs === 0 || (opts.backend === "auto" && macs < WASM_MIN_MACS)) return null;
+  if (!k.output.nodes.every(wasmSupports)) return null;
+
+  const lastOf = (role: Role) => g.map((x) => x.role).lastIndexOf(role);
+  const mi = lastOf(Role.M), ni = lastOf(Role.N), ki = lastOf(Role.K);
+  const outer = g.map((_, gi) => gi).filter((gi) => g[gi]!.role !== Role.K && gi !== mi && gi !== ni);
+  const strideOf = (s: readonly number[], gi: number) => (gi < 0 ? 0 : s[g[gi]!.dims[g[gi]!.dims.length - 1]!]!);
+  const size = (gi: number) => (gi < 0 ? 1 : g[gi]!.size);
+
+  const buffers: Var[] = [];
+  const param = (v: Var) => {
+    const i = buffers.indexOf(v);
+    return i >= 0 ? i : buffers.push(v) - 1;
+  };
+  const access = (v: Var, strides: readonly number[], offset: number): Access | null => {
+    if ([...strides, offset].some((s) => s < 0)) return null;
+    return { param: param(v), offset, outer: outer.map((gi) => strideOf(strides, gi)), m: strideOf(strides, mi), n: strideOf(strides, ni), k: strideOf(strides, ki) };
+  };
+  const a = access(sp.a.source.v, sp.a.strides, sp.a.offset);
+  const b = access(sp.b.source.v, sp.b.strides, sp.b.offset);
+  if (!a || !b) return null;
+
+  // every leaf of the epilogue must be a float32 buffer or literal
+  const locals = regionLocals(k.output, k.dot.out);
+  const leaves = new Map<Atom, Leaf>();
+  for (const e of k.output.nodes) {
+    for (const x of e.inputs) {
+      if (x.kind === "var" && locals.has(x)) continue;
+      if (x.kind === "literal") {
+        leaves.set(x, { kind: "literal", value: x.value });
+        continue;
+      }
+      const view = broadcastView(viewOfAtom(x, views), k.output.shape);
+      if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
+      else if (view.source.kind === "var") {
+        const acc = access(view.source.v, sp.lift(view.strides), view.offset);
+        if (!acc) return null;
+        leaves.set(x, { kind: "access", access: acc });
+      } else return null;
+    }
+  }
+  const outStrides = sp.lift(stridesOf(k.output.shape));
+  const stores = new Map<Var, Access>();
+  for (const v of stored) stores.set(v, access(v, outStrides, 0)!);
+
+  const spec: DotSpec = {
+    outer: outer.map(size),
+    M: size(mi),
+    N: size(ni),
+    K: size(ki),
+    a,
+    b,
+    params: buffers.length,
+    region: k.output,
+    dotVar,
+    stored,
+    leaf: (x) => leaves.get(x)!,
+    store: (v) => stores.get(v)!,
+    exact: opts.exact,
+    relaxed: opts.relaxed && !opts.exact,
+  };
+  return { spec, buffers, macs, rows: size(mi) };
+}

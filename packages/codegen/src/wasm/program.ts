@@ -1,0 +1,105 @@
+import type { TypedArray } from "@kiln/core";
+import type { BufferType } from "../plan/slots.js";
+import { encodeModule } from "./encoder.js";
+import { dotFunction, workspaceBytes } from "./kernel-dot.js";
+import { arena, bytesPer } from "./memory.js";
+import type { WasmDot } from "./plan.js";
+import { threadPool, type ThreadPool } from "./threads.js";
+
+/**
+ * A kernel is called on at most this many rows at a time (one row block of its loop nest, so
+ * no extra packing). V8 first runs wasm with its baseline compiler and swaps in optimized code
+ * at the next call once a function is hot: short calls let a step's first run switch over early
+ * (a first step at L goes from seconds to about the steady time) for ~100 ns per call.
+ */
+const CHUNK_ROWS = 64;
+
+/**
+ * Multiply-adds from which a wasm dot splits its rows across threads: about 3 ms of one
+ * thread's work. Measured on the 2-core machine of docs/performance.md: the seed step's dots at
+ * M (17M multiply-adds each) ran slower on two threads than on one (4.1 vs 3.4 ms a step, the
+ * wake-up and barrier against ~1 ms kernels), those at L (1.07G) up to twice as fast.
+ */
+export const PARALLEL_MIN_MACS = 1 << 26;
+
+/**
+ * What generated code calls as `wasm`: arena buffers for its scratch, and its kernels.
+ *
+ *     const s0 = wasm.float32(65536);             // preamble: scratch in the shared memory
+ *     ...
+ *     wasm.call(0, [x2, x0, y1]);                  // a kernel on these buffers' addresses
+ */
+export type WasmGlue = { readonly [T in BufferType]: (size: number) => TypedArray } & {
+  call(kernel: number, buffers: readonly TypedArray[]): void;
+};
+
+/** The glue, and `releaseWith(owner)`: free its memory (and workers' module) once `owner` is collected. */
+export interface Instantiated {
+  readonly glue: WasmGlue;
+  releaseWith(owner: object): void;
+}
+
+const droppedModules = new FinalizationRegistry<{ pool: ThreadPool; id: number }>(({ pool, id }) => pool.drop(id));
+
+/** The wasm kernels of one executable: one module, its instance, the workspace per thread. */
+export class WasmProgram {
+  readonly kernels: WasmDot[] = [];
+  /** Encoded module size, and how long encoding and compiling took. */
+  moduleBytes = 0;
+  compileMs = 0;
+
+  add(k: WasmDot): number {
+    return this.kernels.push(k) - 1;
+  }
+
+  /** Encodes, compiles and instantiates the module. */
+  instantiate(threads: boolean | { readonly minMacs: number }): Instantiated {
+    const t0 = performance.now();
+    const ar = arena();
+    const funcs = this.kernels.map((k, i) => ({ name: `k${i}`, fn: dotFunction(k.spec) }));
+    const bytes = encodeModule(funcs, { min: 1, max: ar.maxPages, shared: true });
+    const module = new WebAssembly.Module(bytes);
+    const exports = new WebAssembly.Instance(module, { env: { mem: ar.memory } }).exports as Record<string, (...a: number[]) => void>;
+    this.moduleBytes = bytes.length;
+
+    const minMacs = threads === false ? Infinity : threads === true ? PARALLEL_MIN_MACS : threads.minMacs;
+    const parallel = this.kernels.map((k) => k.macs >= minMacs && k.buffers.length <= 22);
+    const pool = parallel.some(Boolean) ? threadPool() : null;
+    const nThreads = pool ? pool.threads : 1;
+    const wsBytes = Math.max(64, ...this.kernels.map((k) => workspaceBytes(k.spec)));
+    const blocks: number[] = [];
+    const allocate = (bytes: number) => {
+      const a = ar.alloc(bytes);
+      blocks.push(a);
+      return a;
+    };
+    const workspaces = Array.from({ length: nThreads }, () => allocate(wsBytes));
+    const moduleId = pool ? pool.load(module) : 0;
+    this.compileMs = performance.now() - t0;
+
+    const fns = this.kernels.map((_, i) => exports[`k${i}`]!);
+    const buffer = (type: BufferType) => (size: number) => ar.view(type, allocate(Math.max(1, size) * bytesPer[type]), size);
+    const glue: WasmGlue = {
+      float32: buffer("float32"),
+      int32: buffer("int32"),
+      uint32: buffer("uint32"),
+      bool: buffer("bool"),
+      float64: buffer("float64"),
+      call: (i, buffers) => {
+        const k = this.kernels[i]!;
+        const fn = fns[i]!;
+        const ptrs = buffers.map((b) => b.byteOffset);
+        const rows = (ws: number, r0: number, r1: number) => {
+          for (let r = r0; r < r1; r += CHUNK_ROWS) fn(ws, r, Math.min(r + CHUNK_ROWS, r1), ...ptrs);
+        };
+        if (pool && parallel[i] && !pool.isClosed) pool.run(moduleId, i, k.rows, 4, CHUNK_ROWS, workspaces, ptrs, rows);
+        else rows(workspaces[0]!, 0, k.rows);
+      },
+    };
+    const releaseWith = (owner: object) => {
+      ar.releaseWith(owner, blocks);
+      if (pool) droppedModules.register(owner, { pool, id: moduleId });
+    };
+    return { glue, releaseWith };
+  }
+}

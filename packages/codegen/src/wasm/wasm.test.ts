@@ -1,0 +1,207 @@
+import { spawnSync } from "node:child_process";
+import { fileURLToPath } from "node:url";
+import { jnp, lax, makeGraph, nn, type Array, type OpParams, type TypedArray } from "@kiln/core";
+import { describe, expect, it } from "vitest";
+import { compile, type CompileOptions } from "../compile.js";
+import { compileChecked, expectSameBits } from "../testing/check.js";
+import { arrayOf, randomArray, Rng } from "../testing/values.js";
+import { encodeModule, f32x4, FuncBuilder, get, i32, v128 } from "./encoder.js";
+import { wasmFeatures } from "./features.js";
+import { Arena, inWasmMemory, toWasmMemory } from "./memory.js";
+import { WASM_MIN_MACS } from "./plan.js";
+import { shutdownThreads, ThreadPool, threadPool } from "./threads.js";
+
+const rng = new Rng(99);
+const f32 = (...shape: number[]) => randomArray(rng, "float32", shape);
+const exactWasm: CompileOptions = { backend: "wasm", wasmExact: true };
+
+/** Compiles `f` with `options` and checks every output is bit-identical to eager mode. */
+function expectBits(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], options: CompileOptions, label: string) {
+  const eager = [f(...inputs)].flat();
+  const exe = compileChecked(makeGraph(f)(...inputs), options);
+  expect(exe.wasm?.kernels ?? 0, `${label}: lowered to wasm`).toBeGreaterThan(0);
+  exe.run(inputs.map((x) => x._data!)).forEach((o, i) => expectSameBits(o, eager[i]!._data!, `${label} output ${i}\n${exe.source}`));
+  return exe;
+}
+
+type Dot = readonly [string, Array, Array, OpParams["dot_general"]["contracting"], OpParams["dot_general"]["batch"]?];
+const dots: Dot[] = [
+  ["matmul", f32(4, 3), f32(3, 2), [[1], [0]]],
+  ["x^T g", f32(6, 3), f32(6, 2), [[0], [0]]],
+  ["g W^T (gathered B)", f32(5, 2), f32(3, 2), [[1], [1]]],
+  ["batched", f32(2, 4, 3), f32(2, 3, 5), [[2], [1]], [[0], [0]]],
+  ["batch in the middle", f32(4, 2, 3), f32(3, 2, 5), [[2], [0]], [[1], [1]]],
+  ["vector", f32(7), f32(7), [[0], [0]]],
+  ["matrix-vector", f32(9, 7), f32(7), [[1], [0]]],
+  ["tails 37x41x23", f32(37, 23), f32(23, 41), [[1], [0]]],
+  ["several row and K blocks 130x70x300", f32(130, 300), f32(300, 70), [[1], [0]]],
+  ["transposed, several blocks", f32(300, 131), f32(300, 19), [[0], [0]]],
+  ["edges", arrayOf("float32", [2, 3], [NaN, 1, 2, Infinity, -0, 1]), arrayOf("float32", [3, 2], [1, -0, 2, 3, -Infinity, 1]), [[1], [0]]],
+  ["signed zeros", arrayOf("float32", [1, 2], [-0, -0]), arrayOf("float32", [2, 1], [1, 1]), [[1], [0]]],
+];
+
+describe("wasm features and encoder", () => {
+  it("Node's V8 validates SIMD128 (relaxed SIMD only behind a flag)", () => {
+    expect(wasmFeatures().simd).toBe(true);
+    expect(typeof wasmFeatures().relaxedSimd).toBe("boolean");
+  });
+
+  it("encodes a module that validates and runs", () => {
+    const ar = new Arena(1);
+    const f = new FuncBuilder(["i32", "i32"]);
+    const [p, q] = f.params as [never, never];
+    f.emit(v128.store(get(q), f32x4.mul(v128.load(get(p)), v128.load(get(p))), 0), v128.store(i32.const(0), v128.zero(), 0));
+    const bytes = encodeModule([{ name: "sq", fn: f }], { min: 1, max: ar.maxPages, shared: true });
+    expect(WebAssembly.validate(bytes)).toBe(true);
+    const sq = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: ar.memory } }).exports["sq"] as (a: number, b: number) => void;
+    const a = ar.allocArray("float32", 4) as Float32Array;
+    const b = ar.allocArray("float32", 4) as Float32Array;
+    a.set([1, -2, 0.5, NaN]);
+    sq(a.byteOffset, b.byteOffset);
+    expect([...b]).toEqual([1, 4, 0.25, NaN]);
+  });
+});
+
+describe("the wasm memory", () => {
+  it("allocates, frees and merges blocks, and grows without detaching views", () => {
+    const ar = new Arena(1);
+    const a = ar.alloc(1000), b = ar.alloc(1000);
+    expect(b).toBeGreaterThan(a);
+    const v = ar.view("float32", a, 4);
+    v.set([1, 2, 3, 4]);
+    ar.release(b);
+    ar.release(a);
+    expect(ar.alloc(2000)).toBe(a); // merged
+    const big = ar.alloc(3 * 65536); // grows
+    expect(ar.byteLength).toBeGreaterThanOrEqual(big + 3 * 65536);
+    expect([...v]).toEqual([1, 2, 3, 4]); // a view from before the growth still works
+  });
+
+  it("toWasmMemory copies into the memory once; inWasmMemory tells", () => {
+    const x = Float32Array.of(1, 2, 3);
+    expect(inWasmMemory(x)).toBe(false);
+    const y = toWasmMemory(x);
+    expect(inWasmMemory(y)).toBe(true);
+    expect([...y]).toEqual([1, 2, 3]);
+  });
+});
+
+describe("wasm dot kernels with exact accumulation equal eager mode bit for bit", () => {
+  for (const [label, a, b, contracting, batch] of dots) {
+    it(label, () => expectBits((x, y) => lax.dotGeneral(x!, y!, contracting, batch ?? [[], []]), [a, b], exactWasm, label));
+  }
+
+  it("with every supported epilogue op, several stored values", () => {
+    const f = (x: Array, w: Array, c: Array, r: Array) => {
+      const h = jnp.add(jnp.matmul(x, w), c);
+      const g = jnp.divide(jnp.multiply(jnp.subtract(h, r), 0.5), jnp.add(jnp.abs(r), 1));
+      const s = jnp.sqrt(jnp.abs(nn.relu(jnp.negative(g))));
+      return [h, jnp.minimum(jnp.square(g), s), lax.integerPow(g, 3), lax.integerPow(h, -2)];
+    };
+    expectBits(f, [f32(37, 20), f32(20, 22), f32(22), f32(37, 22)], exactWasm, "epilogue");
+  });
+
+  it("edge values through the epilogue (max/min with NaN and signed zeros)", () => {
+    const e = arrayOf("float32", [1, 8], [NaN, -0, 0, Infinity, -Infinity, 1e-40, -1, 3]);
+    const f = (x: Array, w: Array, r: Array) => {
+      const d = jnp.matmul(x, w);
+      return [jnp.maximum(d, r), jnp.minimum(d, r), jnp.maximum(r, jnp.negative(d))];
+    };
+    const w = arrayOf("float32", [2, 8], [NaN, -0, 0, Infinity, -Infinity, 1e-40, -1, 3, -0, -0, -0, -0, 0, 0, 1, -0]);
+    expectBits(f, [arrayOf("float32", [8, 2], [-0, -0, 0, 0, 1, 1, NaN, 0, -1, -0, 2, 0, Infinity, 1, -0, -0]), w, e], exactWasm, "edges");
+  });
+
+  it("the SGD step in place, written back into buffers outside the wasm memory", () => {
+    const step = (w: Array, x: Array, gy: Array) => [jnp.subtract(w, jnp.multiply(lax.dotGeneral(x, gy, [[0], [0]]), 0.1))];
+    const [w, x, gy] = [f32(20, 6), f32(50, 20), f32(50, 6)];
+    const expected = step(w!, x!, gy!)[0]!._data!;
+    const exe = compileChecked(makeGraph(step)(w!, x!, gy!), { ...exactWasm, inPlace: new Map([[0, 0]]) });
+    const wBuf = w!._data!.slice();
+    const out = exe.run([wBuf, x!._data!, gy!._data!]);
+    expect(out[0]).toBe(wBuf);
+    expectSameBits(wBuf, expected);
+  });
+});
+
+describe("float32 accumulation (the default) is within the summation-order bound", () => {
+  for (const [label, a, b, contracting, batch] of dots.filter(([l]) => l !== "edges")) {
+    it(label, () => {
+      const f = (x: Array, y: Array) => lax.dotGeneral(x, y, contracting, batch ?? [[], []]);
+      const exe = compile(makeGraph(f)(a, b), { backend: "wasm" });
+      const got = exe.run([a._data!, b._data!])[0]! as Float32Array;
+      // |float32 sum - exact| <= K · 2^-24 · Σ|a·b| (+ the final rounding), element by element
+      const absF = (x: Array, y: Array) => lax.dotGeneral(jnp.abs(x), jnp.abs(y), contracting, batch ?? [[], []]);
+      const mags = absF(a, b)._data!;
+      const exact = compile(makeGraph(f)(a, b), exactWasm).run([a._data!, b._data!])[0]!;
+      const K = contracting[0].reduce((n, d) => n * a.shape[d]!, 1);
+      got.forEach((v, i) => expect(Math.abs(v - exact[i]!), `${label} element ${i}`).toBeLessThanOrEqual((K + 1) * 2 ** -24 * mags[i]! + 1e-30));
+    });
+  }
+});
+
+describe("the cost model", () => {
+  const mm = (x: Array, w: Array) => jnp.matmul(x, w);
+  it("keeps small dots on JS and moves large float32 dots to wasm", () => {
+    expect(compile(makeGraph(mm)(f32(8, 4), f32(4, 4)), { backend: "auto" }).wasm).toBeNull();
+    const big = compile(makeGraph(mm)(f32(64, 64), f32(64, 64)), { backend: "auto" });
+    expect(64 ** 3).toBeGreaterThanOrEqual(WASM_MIN_MACS);
+    expect(big.wasm?.kernels).toBe(1);
+    expect(big.source).toMatch(/wasm\.call\(0, \[x0, x1, y0\]\)/);
+  });
+  it("backend: 'js' forces JavaScript, 'wasm' forces every dot that has a wasm form", () => {
+    expect(compile(makeGraph(mm)(f32(64, 64), f32(64, 64)), { backend: "js" }).wasm).toBeNull();
+    expect(compile(makeGraph(mm)(f32(2, 2), f32(2, 2)), { backend: "wasm" }).wasm?.kernels).toBe(1);
+    const ints = (x: Array, w: Array) => jnp.matmul(x, w);
+    const i32 = randomArray(rng, "int32", [64, 64]);
+    expect(compile(makeGraph(ints)(i32, i32), { backend: "wasm" }).wasm).toBeNull(); // int dots stay JS
+    const erf = (x: Array, w: Array) => lax.erf(jnp.matmul(x, w));
+    expect(compile(makeGraph(erf)(f32(64, 64), f32(64, 64)), { backend: "wasm" }).wasm).toBeNull(); // transcendental epilogue
+  });
+});
+
+describe("the thread pool", () => {
+  const mm = (x: Array, w: Array) => [jnp.add(jnp.matmul(x, w), 1)];
+  const big = [f32(300, 257), f32(257, 70)] as const;
+
+  const booted = async (pool: ThreadPool) => {
+    for (let i = 0; i < 500 && pool.readyThreads < pool.threads; i++) await new Promise((r) => setTimeout(r, 10));
+    expect(pool.readyThreads).toBe(pool.threads);
+  };
+
+  it("a step on shared memory with threads equals the single-thread step bit for bit", async () => {
+    const g = makeGraph(mm)(...big);
+    const data = big.map((x) => x._data!) as TypedArray[];
+    const one = compile(g, { backend: "wasm", threads: false }).run(data)[0]!;
+    const pool = threadPool();
+    if (!pool) return; // KILN_THREADS=1
+    await booted(pool);
+    const many = compile(g, { backend: "wasm", threads: { minMacs: 0 } }).run(data)[0]!;
+    expectSameBits(many, one);
+    expect(threadPool()).toBe(pool); // reused
+  });
+
+  it("starts, runs kernels, shuts down, and starts again on demand", async () => {
+    const pool = new ThreadPool(1);
+    expect(pool.threads).toBe(2);
+    await pool.shutdown();
+    expect(pool.isClosed).toBe(true);
+    await pool.shutdown(); // idempotent
+    const before = threadPool();
+    await shutdownThreads();
+    const after = threadPool();
+    if (before) expect(after).not.toBe(before);
+    const data = big.map((x) => x._data!) as TypedArray[];
+    const g = makeGraph(mm)(...big);
+    if (after) await booted(after);
+    expectSameBits(compile(g, { backend: "wasm", threads: { minMacs: 0 } }).run(data)[0]!, compile(g, { backend: "wasm", threads: false }).run(data)[0]!);
+  });
+
+  it("does not keep the process alive", () => {
+    const script = fileURLToPath(new URL("../testing/threads-exit.ts", import.meta.url));
+    const root = fileURLToPath(new URL("../../../..", import.meta.url));
+    const r = spawnSync(process.execPath, ["--import", "tsx", script], { cwd: root, encoding: "utf8", timeout: 30_000, env: { ...process.env, KILN_THREADS: "2" } });
+    expect(r.stderr).toBe("");
+    expect(r.stdout.trim()).toBe("ran 512 on 2 threads");
+    expect(r.status).toBe(0);
+  });
+});
