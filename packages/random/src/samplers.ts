@@ -1,4 +1,4 @@
-import { Array, argumentError, checkShape, jnp, lax, numerics, type Shape } from "@kiln/core";
+import { Array, argumentError, checkShape, currentTrace, jnp, lax, numerics, type Shape } from "@kiln/core";
 import { checkKey, split, type Key } from "./key.js";
 
 /**
@@ -130,7 +130,8 @@ export function categorical(key: Key, logits: Array, options: { axis?: number; s
 /**
  * random.permutation(key, x): a shuffled copy of x along axis 0 (or of arange(x) for an
  * integer), with JAX's algorithm: ceil(3 * ln(n) / ln(2^32 - 1)) rounds of stable sorts by
- * fresh random keys. Needs a concrete key and array (it is not supported inside jit).
+ * fresh random keys. Eagerly the rounds sort on the host; inside jit each stable sort is a
+ * rank computation with primitives (O(n^2), so up to 4096 elements), giving the same order.
  */
 export function permutation(key: Key, x: number | Array): Array {
   const fn = "random.permutation";
@@ -140,6 +141,7 @@ export function permutation(key: Key, x: number | Array): Array {
   if (arr.ndim === 0) throw argumentError(fn, "x", "must be an integer or an array of rank >= 1");
   const n = arr.shape[0]!;
   const rounds = Math.ceil((3 * Math.log(Math.max(1, n))) / Math.log(4294967295));
+  if (currentTrace() !== null) return lax.take(arr, tracedOrder(fn, key, n, rounds), 0);
   let order = globalThis.Array.from({ length: n }, (_, i) => i);
   let k = key;
   for (let r = 0; r < rounds; r++) {
@@ -150,4 +152,28 @@ export function permutation(key: Key, x: number | Array): Array {
     order = idx.map((i) => order[i]!);
   }
   return lax.take(arr, jnp.array(Int32Array.from(order)), 0);
+}
+
+/** The permutation's index order as primitives: each round ranks the keys stably and reorders. */
+function tracedOrder(fn: string, key: Key, n: number, rounds: number): Array {
+  if (n > 4096) throw argumentError(fn, "x", `has ${n} entries; inside jit permutation ranks in O(n^2) and supports up to 4096 (call it outside jit)`);
+  const rows = lax.iota("int32", [n, 1], 0);
+  const cols = lax.iota("int32", [1, n], 1);
+  let order = lax.iota("int32", [n], 0);
+  let k = key;
+  for (let r = 0; r < rounds; r++) {
+    const [next, sub] = split(k);
+    k = next!;
+    const b = lax.randomBits(sub!, [n]);
+    const bi = lax.reshape(b, [n, 1]);
+    const bj = lax.reshape(b, [1, n]);
+    // j sorts before i: a smaller key, or an equal key at a smaller index (a stable sort)
+    const before = lax.bitwiseOr(lax.lt(bj, bi), lax.bitwiseAnd(lax.eq(bj, bi), lax.lt(cols, rows)));
+    const rank = lax.reduceSum(lax.convertElementType(before, "int32"), [1]);
+    // the index whose rank is r goes to position r
+    const at = lax.convertElementType(lax.eq(lax.reshape(rank, [n, 1]), cols), "int32");
+    const idx = lax.reduceSum(lax.mul(at, rows), [0]);
+    order = lax.take(order, idx, 0);
+  }
+  return order;
 }
