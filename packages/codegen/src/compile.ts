@@ -98,6 +98,7 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   Object.defineProperty(fn, "name", { value: name });
   const expected = [...g.constVars, ...g.inputs].map((v) => v.aval);
   const types = expected.map((a) => arrayTypes[a.dtype]);
+  const sizes = expected.map((a) => a.size);
   const consts = graph instanceof ClosedGraph ? boundConsts(graph, name) : null;
   const exe: Executable = {
     name,
@@ -119,7 +120,7 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
       for (let i = 0; i < inputs.length; i++) {
         const a = expected[i]!;
         const x = inputs[i]!;
-        if (x.length !== a.size || !(x instanceof types[i]!)) {
+        if (x.length !== sizes[i] || !(x instanceof types[i]!)) {
           throw new ArgumentError(`${name}: input buffer ${i} must be a ${a} buffer of ${a.size} elements, got ${x.constructor.name}(${x.length})`);
         }
       }

@@ -24,8 +24,12 @@ export class Fingerprint {
   private readonly tape: unknown[] = [];
   private readonly seen = new Set<object>();
 
-  /** The dynamic Array leaves (outside modules) found by the last successful `matches`, in walk order. */
+  /**
+   * The dynamic Array leaves (outside modules) found by the last successful `matches`, in walk
+   * order: the first `leafCount` entries (the array is reused, so a call allocates nothing).
+   */
   readonly leaves: Array[] = [];
+  leafCount = 0;
 
   static record(args: readonly unknown[]): Fingerprint {
     // the argument list itself is a fresh array every call: record its length, then each argument
@@ -61,7 +65,7 @@ export class Fingerprint {
 
   matches(args: readonly unknown[]): boolean {
     this.seen.clear();
-    this.leaves.length = 0;
+    this.leafCount = 0;
     if (this.tape[0] !== args.length) return false;
     let p = 1;
     for (let i = 0; i < args.length && p > 0; i++) p = this.walkMatch(args[i], p, 0, false);
@@ -77,7 +81,7 @@ export class Fingerprint {
     }
     if (x instanceof Array && !inModule) {
       if (t[pos] !== Array || !sameAval(t[pos + 1], x.aval)) return -1;
-      this.leaves.push(x);
+      this.leaves[this.leafCount++] = x;
       return pos + 2;
     }
     if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.seen.has(x)) {

@@ -68,7 +68,7 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     const vars = variablesOf(args);
     const fingerprint = Fingerprint.record(args);
     fingerprint.matches(args); // collects the dynamic leaves in walk order
-    const leaves = [...fingerprint.leaves];
+    const leaves = fingerprint.leaves.slice(0, fingerprint.leafCount);
     const { graph, updated } = traceStep(f, args, vars, leaves);
     const userOutputs = graph.outputs.length - updated.length;
     const inPlace = new Map(updated.map((varIndex, k) => [userOutputs + k, varIndex] as const));
@@ -154,8 +154,8 @@ function fillInputs(step: CompiledStep): TypedArray[] {
   const inputs = step.inputs;
   const nv = step.vars.length;
   for (let i = 0; i < nv; i++) inputs[i] = step.vars[i]!._array._data!;
-  const leaves = step.fingerprint.leaves;
-  for (let i = 0; i < leaves.length; i++) inputs[nv + i] = leaves[i]!._data!;
+  const { leaves, leafCount } = step.fingerprint;
+  for (let i = 0; i < leafCount; i++) inputs[nv + i] = leaves[i]!._data!;
   return inputs;
 }
 
