@@ -101,7 +101,7 @@ function render(results: readonly HeapResult[], steps: number): string {
       lines.push(`| ${r.label} | — | — | — | did not run: \`${r.error.split("\n")[0]}\` |`);
       continue;
     }
-    const flat = Math.abs(r.growth!) < FLAT_BYTES;
+    const flat = r.growth! < FLAT_BYTES; // only growth is a leak; the heap may shrink after warm-up
     const alloc = r.perStep === null || r.perStep === undefined ? "—" : `${Math.max(0, r.perStep).toFixed(0)} B`;
     lines.push(`| ${r.label} | ${kib(r.growth!)} | ${flat ? "✓" : "✗"} | ${alloc} | ${r.series!.map(kib).join(", ")} |`);
   }
