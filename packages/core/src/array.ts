@@ -19,7 +19,7 @@ export type NestedNumbers = number | boolean | readonly NestedNumbers[];
  */
 export class Array {
   /** @internal the concrete elements, row-major; never mutated once the Array exists */
-  readonly _data: TypedArray | null;
+  _data: TypedArray | null;
   /** @internal the graph variable when this Array is a tracer */
   readonly _node: TraceNode | null;
 
@@ -27,6 +27,16 @@ export class Array {
   constructor(readonly aval: ShapedArray, data: TypedArray | null, node: TraceNode | null = null) {
     this._data = data;
     this._node = node;
+  }
+
+  /**
+   * @internal moves the elements to another buffer holding exactly the same values (the wasm
+   * backend relocates batch arrays into its memory once). Invisible to users: the values never change.
+   */
+  _rebase(data: TypedArray): void {
+    const old = this.concrete("_rebase");
+    if (data.length !== old.length || data.constructor !== old.constructor) throw new TraceError(`_rebase: a ${data.constructor.name}(${data.length}) cannot hold ${this.aval}`);
+    this._data = data;
   }
 
   /** @internal wraps a typed array the caller will never mutate again */

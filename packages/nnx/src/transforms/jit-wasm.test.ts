@@ -57,3 +57,17 @@ describe("nnx.jit with wasm kernels", () => {
     wasm.forEach((l, i) => expect(Math.abs(l - js[i]!)).toBeLessThanOrEqual(1e-5 * js[i]!));
   });
 });
+
+describe("batch arrays and wasm memory", () => {
+  it("moves a batch the wasm kernels read into the wasm memory once, with the same values", () => {
+    if (process.env["KILN_BACKEND"] === "js") return;
+    const { model, optimizer, x, y, step } = setup();
+    const jitted = nnx.jit(step);
+    const xValues = x.toTypedArray();
+    const first = jitted(model, optimizer, x, y).item();
+    expect(inWasmMemory(x._data!)).toBe(true); // the same batch is not copied on later steps
+    expect(x.toTypedArray()).toEqual(xValues);
+    const second = jitted(model, optimizer, x, y).item();
+    expect(second).toBeLessThan(first);
+  });
+});

@@ -30,6 +30,8 @@ interface CompiledStep {
   readonly inputs: TypedArray[];
   /** Indices (into vars) of the variables wasm kernels use: their buffers live in the wasm memory. */
   readonly wasmVars: readonly number[];
+  /** Indices (into the dynamic leaves) of the batch arrays wasm kernels read. */
+  readonly wasmLeaves: readonly number[];
   /** The same graph compiled without in-place outputs, for debugNans (compiled on first use). */
   checked?: Executable;
   /**
@@ -75,10 +77,12 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     const exe = compile(graph, { inPlace, debug: options.debug, name: f.name || "step" });
     const inputs = new globalThis.Array<TypedArray>(vars.length + leaves.length);
     const nConst = graph.constVars.length;
-    const wasmVars = (exe.wasm?.arenaInputs ?? []).map((p) => p - nConst).filter((i) => i >= 0 && i < vars.length);
+    const arenaInputs = (exe.wasm?.arenaInputs ?? []).map((p) => p - nConst);
+    const wasmVars = arenaInputs.filter((i) => i >= 0 && i < vars.length);
+    const wasmLeaves = arenaInputs.filter((i) => i >= vars.length).map((i) => i - vars.length);
     const mayThrow = graph.eqns.some((e) => e.op === "take" || e.op === "scatter_add");
     const guard = mayThrow ? updated.map((i) => vars[i]![1]._array.toTypedArray()) : null;
-    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, wasmVars, guard };
+    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, wasmVars, wasmLeaves, guard };
   };
 
   const lookup = (args: A): CompiledStep => {
@@ -135,6 +139,13 @@ function moveToWasmMemory(step: CompiledStep): void {
     const v = step.vars[i]!;
     const data = v._array._data!;
     if (!inWasmMemory(data)) v._setOwned(new Array(v._array.aval, toWasmMemory(data)));
+  }
+  // A batch array is immutable, so it can move into wasm memory for good: the same batch next
+  // step (or in the next epoch) is not copied again. The copy is freed with the Array.
+  const leaves = step.fingerprint.leaves;
+  for (const i of step.wasmLeaves) {
+    const a = leaves[i]!;
+    if (!inWasmMemory(a._data!)) a._rebase(toWasmMemory(a._data!));
   }
 }
 
