@@ -22,7 +22,18 @@ function isContainer(x: object): boolean {
  */
 export class Fingerprint {
   private readonly tape: unknown[] = [];
-  private readonly seen = new Set<object>();
+  /** Containers already walked (a reused list, not a Set: clearing a Set shrinks it, so refilling it allocates every call). */
+  private readonly seen: object[] = [];
+  private seenCount = 0;
+
+  private wasSeen(x: object): boolean {
+    for (let i = 0; i < this.seenCount; i++) if (this.seen[i] === x) return true;
+    return false;
+  }
+
+  private markSeen(x: object): void {
+    this.seen[this.seenCount++] = x;
+  }
 
   /**
    * The dynamic Array leaves (outside modules) found by the last successful `matches`, in walk
@@ -49,11 +60,11 @@ export class Fingerprint {
       t.push(Array, x.aval);
       return;
     }
-    if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.seen.has(x)) {
+    if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.wasSeen(x)) {
       t.push(x);
       return;
     }
-    this.seen.add(x);
+    this.markSeen(x);
     t.push(x);
     const nested = inModule || x instanceof Module;
     for (const k in x) {
@@ -64,7 +75,7 @@ export class Fingerprint {
   }
 
   matches(args: readonly unknown[]): boolean {
-    this.seen.clear();
+    this.seenCount = 0;
     this.leafCount = 0;
     if (this.tape[0] !== args.length) return false;
     let p = 1;
@@ -84,11 +95,11 @@ export class Fingerprint {
       this.leaves[this.leafCount++] = x;
       return pos + 2;
     }
-    if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.seen.has(x)) {
+    if (x === null || typeof x !== "object" || !isContainer(x) || depth > MAX_DEPTH || this.wasSeen(x)) {
       return t[pos] === x || (typeof x === "number" && Number.isNaN(x) && Number.isNaN(t[pos])) ? pos + 1 : -1;
     }
     if (t[pos] !== x) return -1;
-    this.seen.add(x);
+    this.markSeen(x);
     const nested = inModule || x instanceof Module;
     let p = pos + 1;
     for (const k in x) {
