@@ -24,7 +24,7 @@ export interface CompileOptions {
   readonly optimize?: boolean | OptimizeOptions;
   /**
    * Where kernels run: `auto` (default) lets the cost model move large float32 dots (with their
-   * epilogues) to WebAssembly SIMD, `js` keeps everything JavaScript, `wasm` lowers every kernel
+   * epilogues) and large float32 elementwise kernels to WebAssembly SIMD, `js` keeps everything JavaScript, `wasm` lowers every kernel
    * that has a wasm form to wasm whatever its size. Default: KILN_BACKEND, else `auto`; an engine
    * without SIMD128 always gets `js`.
    */

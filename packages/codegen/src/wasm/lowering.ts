@@ -1,7 +1,7 @@
 import type { Kernel } from "../fusion/plan.js";
 import { kernelWrites } from "../plan/buffers.js";
 import type { Schedule } from "../plan/schedule.js";
-import { planDot, type WasmOptions } from "./plan.js";
+import { planDot, planElementwise, type WasmOptions } from "./plan.js";
 import { WasmProgram } from "./program.js";
 
 /** Which kernels of a schedule run as wasm, and which buffers must therefore live in the arena. */
@@ -23,8 +23,8 @@ export function planWasm(s: Schedule, opts: WasmOptions): WasmLowering | null {
   const arenaOutputs = new Set<number>();
   const arenaInputs = new Set<number>();
   for (const k of s.kernels) {
-    if (k.kind !== "dot") continue;
-    const d = planDot(s.fusion.views, k, kernelWrites(k, s.fusion.materialized), opts);
+    const stored = kernelWrites(k, s.fusion.materialized);
+    const d = k.kind === "dot" ? planDot(s.fusion.views, k, stored, opts) : k.kind === "elementwise" ? planElementwise(s.fusion.views, k, stored, opts) : null;
     if (!d) continue;
     kernelOf.set(k, program.add(d));
     for (const v of d.buffers) {

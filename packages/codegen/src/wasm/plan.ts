@@ -1,9 +1,12 @@
-import { stridesOf, type Atom, type Var } from "@kiln/core";
-import { regionLocals } from "../fusion/reads.js";
+import { sizeOf, stridesOf, type Atom, type Var } from "@kiln/core";
+import type { Kernel } from "../fusion/plan.js";
+import { kernelReads, regionLocals } from "../fusion/reads.js";
 import { broadcastView, viewOfAtom, type View } from "../fusion/views.js";
 import { dotSpace, Role, type DotKernel } from "../lower/kernel-dot.js";
+import { coalesce, type Group } from "../lower/space.js";
 import { wasmSupports } from "./elementwise.js";
 import type { Access, DotSpec, Leaf } from "./kernel-dot.js";
+import type { ElementwiseSpec, RowAccess, RowLeaf } from "./kernel-elementwise.js";
 
 /** Which lowering a kernel gets: `auto` asks the cost model, `js` and `wasm` force one. */
 export type Backend = "auto" | "js" | "wasm";
@@ -24,6 +27,7 @@ export const WASM_MIN_MACS = 16_384;
 
 /** A dot kernel lowered to wasm: its spec, the vars whose buffers it takes (in parameter order). */
 export interface WasmDot {
+  readonly kind: "dot";
   readonly spec: DotSpec;
   readonly buffers: readonly Var[];
   readonly macs: number;
@@ -103,5 +107,95 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
     exact: opts.exact,
     relaxed: opts.relaxed && !opts.exact,
   };
-  return { spec, buffers, macs, rows: size(mi) };
+  return { kind: "dot", spec, buffers, macs, rows: size(mi) };
+}
+
+/**
+ * Standalone elementwise kernels move to wasm from this many elements: below it the call and
+ * the copies around it cost more than the f32x4 loop saves (the seed step at S stays JS).
+ */
+export const WASM_MIN_ELEMENTS = 16_384;
+
+/** An elementwise kernel lowered to wasm: its spec and the vars whose buffers it takes. */
+export interface WasmElementwise {
+  readonly kind: "elementwise";
+  readonly spec: ElementwiseSpec;
+  readonly buffers: readonly Var[];
+  readonly elements: number;
+  /** Rows of its [rows, cols] space (a call computes a range of them). */
+  readonly rows: number;
+}
+
+export type WasmKernel = WasmDot | WasmElementwise;
+
+/**
+ * The wasm form of a standalone elementwise kernel, or null when it stays JS: every node a
+ * float32 op of elementwise.ts, every leaf a float32 buffer or literal, the shape coalescing to
+ * at most [rows, cols] with each buffer read contiguously (column stride 1) or broadcast along
+ * the row (column stride 0), at least one f32x4 vector of elements, and (under `auto`) at least
+ * WASM_MIN_ELEMENTS.
+ */
+export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<Kernel, { kind: "elementwise" }>, stored: readonly Var[], opts: WasmOptions): WasmElementwise | null {
+  if (opts.backend === "js") return null;
+  const shape = k.region.shape;
+  const elements = sizeOf(shape);
+  // even when forced, a kernel smaller than one f32x4 vector has nothing to vectorize
+  if (elements < 4 || (opts.backend === "auto" && elements < WASM_MIN_ELEMENTS)) return null;
+  if (stored.length === 0 || !k.region.nodes.every(wasmSupports)) return null;
+  if (!stored.every((v) => v.aval.dtype === "float32" && sizeOf(v.aval.shape) === elements)) return null;
+
+  const outStrides = stridesOf(shape);
+  const groups = coalesce(shape, [...kernelReads(k, views).map((r) => r.view.strides), outStrides]);
+  if (groups.length > 2) return null;
+  const inner = groups[groups.length - 1];
+  const outer = groups.length === 2 ? groups[0] : undefined;
+  const strideOf = (s: readonly number[], g: Group | undefined) => (g ? s[g.dims[g.dims.length - 1]!]! : 0);
+
+  const buffers: Var[] = [];
+  const param = (v: Var) => {
+    const i = buffers.indexOf(v);
+    return i >= 0 ? i : buffers.push(v) - 1;
+  };
+  const access = (v: Var, strides: readonly number[], offset: number): RowAccess | null => {
+    const row = strideOf(strides, outer), col = strideOf(strides, inner);
+    if (row < 0 || offset < 0 || (col !== 0 && col !== 1)) return null;
+    return { param: param(v), offset, row, col };
+  };
+
+  const locals = regionLocals(k.region);
+  const leaves = new Map<Atom, RowLeaf>();
+  for (const e of k.region.nodes) {
+    for (const x of e.inputs) {
+      if (x.kind === "var" && locals.has(x)) continue;
+      if (x.aval.dtype !== "float32") return null;
+      if (x.kind === "literal") {
+        leaves.set(x, { kind: "literal", value: x.value });
+        continue;
+      }
+      const view = broadcastView(viewOfAtom(x, views), shape);
+      if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
+      else if (view.source.kind === "var") {
+        const acc = access(view.source.v, view.strides, view.offset);
+        if (!acc) return null;
+        leaves.set(x, { kind: "access", access: acc });
+      } else return null;
+    }
+  }
+  const stores = new Map<Var, RowAccess>();
+  for (const v of stored) {
+    const acc = access(v, outStrides, 0);
+    if (!acc) return null;
+    stores.set(v, acc);
+  }
+  const rows = outer?.size ?? 1;
+  const spec: ElementwiseSpec = {
+    rows,
+    cols: inner?.size ?? 1,
+    params: buffers.length,
+    region: k.region,
+    stored,
+    leaf: (x) => leaves.get(x)!,
+    store: (v) => stores.get(v)!,
+  };
+  return { kind: "elementwise", spec, buffers, elements, rows };
 }

@@ -2,8 +2,9 @@ import type { TypedArray } from "@kiln/core";
 import type { BufferType } from "../plan/slots.js";
 import { encodeModule } from "./encoder.js";
 import { dotFunction, workspaceBytes } from "./kernel-dot.js";
+import { elementwiseFunction } from "./kernel-elementwise.js";
 import { arena, bytesPer } from "./memory.js";
-import type { WasmDot } from "./plan.js";
+import type { WasmKernel } from "./plan.js";
 import { threadPool, type ThreadPool } from "./threads.js";
 
 /**
@@ -21,6 +22,9 @@ const CHUNK_ROWS = 64;
  * wake-up and barrier against ~1 ms kernels), those at L (1.07G) up to twice as fast.
  */
 export const PARALLEL_MIN_MACS = 1 << 26;
+
+/** An elementwise kernel is called on about this many elements at a time (whole rows). */
+const CHUNK_ELEMENTS = 1 << 16;
 
 /**
  * What generated code calls as `wasm`: arena buffers for its scratch, and its kernels.
@@ -43,12 +47,12 @@ const droppedModules = new FinalizationRegistry<{ pool: ThreadPool; id: number }
 
 /** The wasm kernels of one executable: one module, its instance, the workspace per thread. */
 export class WasmProgram {
-  readonly kernels: WasmDot[] = [];
+  readonly kernels: WasmKernel[] = [];
   /** Encoded module size, and how long encoding and compiling took. */
   moduleBytes = 0;
   compileMs = 0;
 
-  add(k: WasmDot): number {
+  add(k: WasmKernel): number {
     return this.kernels.push(k) - 1;
   }
 
@@ -56,17 +60,19 @@ export class WasmProgram {
   instantiate(threads: boolean | { readonly minMacs: number }): Instantiated {
     const t0 = performance.now();
     const ar = arena();
-    const funcs = this.kernels.map((k, i) => ({ name: `k${i}`, fn: dotFunction(k.spec) }));
+    const funcs = this.kernels.map((k, i) => ({ name: `k${i}`, fn: k.kind === "dot" ? dotFunction(k.spec) : elementwiseFunction(k.spec) }));
     const bytes = encodeModule(funcs, { min: 1, max: ar.maxPages, shared: true });
     const module = new WebAssembly.Module(bytes);
     const exports = new WebAssembly.Instance(module, { env: { mem: ar.memory } }).exports as Record<string, (...a: number[]) => void>;
     this.moduleBytes = bytes.length;
 
     const minMacs = threads === false ? Infinity : threads === true ? PARALLEL_MIN_MACS : threads.minMacs;
-    const parallel = this.kernels.map((k) => k.macs >= minMacs && k.buffers.length <= 22);
+    // elementwise kernels are memory-bound: one thread
+    const parallel = this.kernels.map((k) => k.kind === "dot" && k.macs >= minMacs && k.buffers.length <= 22);
     const pool = parallel.some(Boolean) ? threadPool() : null;
     const nThreads = pool ? pool.threads : 1;
-    const wsBytes = Math.max(64, ...this.kernels.map((k) => workspaceBytes(k.spec)));
+    const wsBytes = Math.max(64, ...this.kernels.map((k) => (k.kind === "dot" ? workspaceBytes(k.spec) : 0)));
+    const chunks = this.kernels.map((k) => (k.kind === "dot" ? CHUNK_ROWS : Math.max(1, Math.ceil(CHUNK_ELEMENTS / k.spec.cols))));
     const blocks: number[] = [];
     const allocate = (bytes: number) => {
       const a = ar.alloc(bytes);
@@ -89,8 +95,9 @@ export class WasmProgram {
         const k = this.kernels[i]!;
         const fn = fns[i]!;
         const ptrs = buffers.map((b) => b.byteOffset);
+        const chunk = chunks[i]!;
         const rows = (ws: number, r0: number, r1: number) => {
-          for (let r = r0; r < r1; r += CHUNK_ROWS) fn(ws, r, Math.min(r + CHUNK_ROWS, r1), ...ptrs);
+          for (let r = r0; r < r1; r += chunk) fn(ws, r, Math.min(r + chunk, r1), ...ptrs);
         };
         if (pool && parallel[i] && !pool.isClosed) pool.run(moduleId, i, k.rows, 4, CHUNK_ROWS, workspaces, ptrs, rows);
         else rows(workspaces[0]!, 0, k.rows);

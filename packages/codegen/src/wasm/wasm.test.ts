@@ -4,11 +4,11 @@ import { jnp, lax, makeGraph, nn, type Array, type OpParams, type TypedArray } f
 import { describe, expect, it } from "vitest";
 import { compile, type CompileOptions } from "../compile.js";
 import { compileChecked, expectSameBits } from "../testing/check.js";
-import { arrayOf, randomArray, Rng } from "../testing/values.js";
+import { arrayOf, edgePairs, edgeValues, randomArray, Rng } from "../testing/values.js";
 import { encodeModule, f32x4, FuncBuilder, get, i32, v128 } from "./encoder.js";
 import { wasmFeatures } from "./features.js";
 import { Arena, inWasmMemory, toWasmMemory } from "./memory.js";
-import { WASM_MIN_MACS } from "./plan.js";
+import { WASM_MIN_ELEMENTS, WASM_MIN_MACS } from "./plan.js";
 import { shutdownThreads, ThreadPool, threadPool } from "./threads.js";
 
 const rng = new Rng(99);
@@ -156,6 +156,113 @@ describe("the cost model", () => {
     expect(compile(makeGraph(ints)(i32, i32), { backend: "wasm" }).wasm).toBeNull(); // int dots stay JS
     const erf = (x: Array, w: Array) => lax.erf(jnp.matmul(x, w));
     expect(compile(makeGraph(erf)(f32(64, 64), f32(64, 64)), { backend: "wasm" }).wasm).toBeNull(); // transcendental epilogue
+  });
+});
+
+/**
+ * Compiles `f` with backend "js" and "wasm" and requires every output element to be the same
+ * (Object.is: same value, same zero sign; any NaN equals any NaN). Returns the wasm executable.
+ */
+function expectWasmEqualsJs(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], label: string, options: CompileOptions = {}) {
+  const g = makeGraph(f)(...inputs);
+  const js = compileChecked(g, { ...options, backend: "js" });
+  const wasm = compileChecked(g, { ...options, backend: "wasm" });
+  expect(js.wasm, `${label}: js`).toBeNull();
+  expect(wasm.wasm?.kernels ?? 0, `${label}: lowered to wasm\n${wasm.plan}`).toBeGreaterThan(0);
+  const data = inputs.map((x) => x._data!);
+  const want = js.run(data);
+  const got = wasm.run(data);
+  expect(got.length).toBe(want.length);
+  got.forEach((o, i) => {
+    const w = want[i]!;
+    expect(o.length, label).toBe(w.length);
+    const bad = [...o].findIndex((x, j) => !Object.is(x, w[j]) && !(Number.isNaN(x) && Number.isNaN(w[j])));
+    if (bad >= 0) expect(o[bad], `${label} output ${i} element ${bad}\n${wasm.source}`).toBe(w[bad]);
+  });
+  return wasm;
+}
+
+/** An array of `shape` filled with random values, every `every`-th one an edge value. */
+function withEdges(shape: number[], every = 3): Array {
+  const a = f32(...shape);
+  const d = a._data! as Float32Array;
+  const e = edgeValues.float32;
+  for (let i = 0; i < d.length; i += every) d[i] = e[(i / every) % e.length]!;
+  return a;
+}
+
+describe("wasm elementwise kernels equal the JS lowering bit for bit", () => {
+  const chain = (x: Array, y: Array, z: Array) => {
+    const a = jnp.add(jnp.multiply(x, y), z);
+    const b = jnp.divide(jnp.subtract(a, y), jnp.add(jnp.abs(z), 0.1));
+    const c = jnp.sqrt(jnp.abs(jnp.negative(b)));
+    return [a, jnp.minimum(b, c), jnp.maximum(jnp.square(b), x), lax.integerPow(c, 3), lax.integerPow(a, -2)];
+  };
+
+  it("every supported op on random values (same shape, contiguous; tails of 1-3 lanes)", () => {
+    for (const n of [4, 5, 6, 7, 64, 1001, 20003]) expectWasmEqualsJs(chain, [f32(n), f32(n), f32(n)], `n=${n}`);
+    expectWasmEqualsJs(chain, [f32(37, 129), f32(37, 129), f32(37, 129)], "37x129");
+  });
+
+  it("edge values: NaN, ±Inf, ±0, subnormals through every op (each pair of edge values)", () => {
+    const [a, b] = edgePairs("float32");
+    const ops = (x: Array, y: Array) => [
+      jnp.add(x, y), jnp.subtract(x, y), jnp.multiply(x, y), jnp.divide(x, y), jnp.maximum(x, y), jnp.minimum(x, y),
+      jnp.sqrt(x), jnp.negative(x), jnp.abs(x), lax.integerPow(x, 2), lax.integerPow(x, 5), lax.integerPow(y, -3), lax.integerPow(x, 0),
+      jnp.maximum(jnp.negative(x), jnp.multiply(y, 0)), jnp.minimum(jnp.multiply(x, -0), y),
+    ];
+    expectWasmEqualsJs(ops, [a, b], "edge pairs");
+    expectWasmEqualsJs(chain, [withEdges([41, 43], 2), withEdges([41, 43], 3), withEdges([41, 43], 5)], "edges through the chain");
+  });
+
+  it("broadcasting: rows, columns, scalars and literals", () => {
+    const f = (x: Array, row: Array, col: Array, s: Array) => [
+      jnp.add(jnp.multiply(x, row), col),
+      jnp.maximum(jnp.subtract(x, s), jnp.divide(col, row)),
+      jnp.minimum(jnp.multiply(x, 2.5), jnp.add(s, -0)),
+      jnp.add(jnp.multiply(row, col), 0.1),
+    ];
+    const shapes: [number[], number[], number[]][] = [[[64, 300], [300], [64, 1]], [[130, 7], [1, 7], [130, 1]], [[3, 5, 64], [64], [3, 5, 1]], [[500, 3], [3], [500, 1]]];
+    for (const [xs, rs, cs] of shapes) {
+      expectWasmEqualsJs(f, [withEdges(xs, 4), withEdges(rs, 5), withEdges(cs, 3), arrayOf("float32", [], [0.3])], `broadcast ${xs}`);
+      expectWasmEqualsJs(f, [withEdges(xs, 4), withEdges(rs, 5), withEdges(cs, 3), arrayOf("float32", [], [NaN])], `broadcast NaN scalar ${xs}`);
+    }
+  });
+
+  it("in place, into buffers outside the wasm memory", () => {
+    const step = (p: Array, m: Array, g: Array) => {
+      const m2 = jnp.add(jnp.multiply(m, 0.9), jnp.multiply(g, 0.1));
+      return [jnp.subtract(p, jnp.multiply(m2, 0.01)), m2];
+    };
+    const [p, m, g] = [withEdges([100, 200], 7), f32(100, 200), f32(100, 200)];
+    const inPlace = new Map([[0, 0], [1, 1]]);
+    const expected = compile(makeGraph(step)(p, m, g), { backend: "js", inPlace }).run([p._data!.slice(), m._data!.slice(), g._data!]);
+    const exe = compileChecked(makeGraph(step)(p, m, g), { backend: "wasm", inPlace });
+    expect(exe.wasm?.kernels).toBeGreaterThan(0);
+    const pBuf = p._data!.slice(), mBuf = m._data!.slice();
+    const out = exe.run([pBuf, mBuf, g._data!]);
+    expect(out[0]).toBe(pBuf);
+    expect(out[1]).toBe(mBuf);
+    expectSameBits(pBuf, expected[0]!);
+    expectSameBits(mBuf, expected[1]!);
+  });
+
+  it("the cost model: large float32 elementwise kernels of supported ops only", () => {
+    const add = (x: Array, y: Array) => jnp.add(jnp.multiply(x, y), 1);
+    const n = WASM_MIN_ELEMENTS;
+    expect(compile(makeGraph(add)(f32(n - 4), f32(n - 4)), { backend: "auto" }).wasm).toBeNull(); // small: JS
+    expect(compile(makeGraph(add)(f32(n), f32(n)), { backend: "auto" }).wasm?.kernels).toBe(1);
+    expect(compile(makeGraph(add)(f32(n), f32(n)), { backend: "js" }).wasm).toBeNull();
+    expect(compile(makeGraph(add)(f32(4), f32(4)), { backend: "wasm" }).wasm?.kernels).toBe(1); // forced: any size
+    expect(compile(makeGraph(add)(f32(3), f32(3)), { backend: "wasm" }).wasm).toBeNull(); // but not under one vector
+    const exp = (x: Array) => jnp.exp(x);
+    expect(compile(makeGraph(exp)(f32(n)), { backend: "wasm" }).wasm).toBeNull(); // transcendental
+    const ints = randomArray(rng, "int32", [n]);
+    expect(compile(makeGraph(add)(ints, ints), { backend: "wasm" }).wasm).toBeNull(); // int32
+    const tr = (x: Array, y: Array) => jnp.add(jnp.transpose(x), y);
+    expect(compile(makeGraph(tr)(f32(128, 128), f32(128, 128)), { backend: "wasm" }).wasm).toBeNull(); // strided read
+    const cmp = (x: Array, y: Array) => jnp.where(jnp.greater(x, y), x, y);
+    expect(compile(makeGraph(cmp)(f32(n), f32(n)), { backend: "wasm" }).wasm).toBeNull(); // compare/select
   });
 });
 
