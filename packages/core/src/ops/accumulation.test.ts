@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng } from "../testing/rng.js";
 import { Array as KArray } from "../array.js";
 import { dtypeInfo, type DType } from "../dtype.js";
 import { stridesOf } from "../shape.js";
@@ -11,15 +12,6 @@ import { bind1 } from "../trace.js";
  * float64 sum taken in row-major order.
  */
 
-function rng(seed: number): () => number {
-  let s = seed | 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 
 function randomArray(d: DType, shape: number[], seed: number): KArray {
   const r = rng(seed);

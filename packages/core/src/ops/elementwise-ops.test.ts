@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { rng } from "../testing/rng.js";
 import { Array as KArray } from "../array.js";
 import { allDTypes, dtypeInfo, type DType } from "../dtype.js";
 import { DTypeError } from "../errors.js";
@@ -30,15 +31,6 @@ const u32 = (v: bigint): number => Number(BigInt.asUintN(32, v));
 // ---------------------------------------------------------------------------------------------
 // inputs: edge values and seeded random values per dtype
 
-function rng(seed: number): () => number {
-  let s = seed | 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    return (s >>> 0) / 2 ** 32;
-  };
-}
 const bitsToF32 = (u: number): number => new Float32Array(new Uint32Array([u]).buffer)[0]!;
 
 const FMAX = 3.4028234663852886e38;
