@@ -179,3 +179,12 @@ describe("debugNans in compiled steps", () => {
     expect(opt.step.value.item()).toBe(2);
   });
 });
+
+describe("argument aliasing", () => {
+  it("the same batch object passed twice traces and runs (its leaves are taken once)", () => {
+    const m = new nnx.Linear(2, 1, { rngs: new nnx.Rngs(0) });
+    const batch = { x: jnp.ones([3, 2]) };
+    const f = nnx.jit((mm: nnx.Linear, a: { x: Array }, b: { x: Array }) => jnp.add(jnp.sum(mm.call(a.x)), jnp.sum(b.x)));
+    expect(f(m, batch, batch).item()).toBeCloseTo(jnp.add(jnp.sum(m.call(batch.x)), 6).item(), 5);
+  });
+});

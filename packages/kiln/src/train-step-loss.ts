@@ -18,14 +18,17 @@ function matrix(fn: string, name: string, v: unknown): Array {
 
 export const loss = (model: nnx.Linear, x: Array, y: Array): Array => jnp.mean(jnp.square(jnp.subtract(model.call(x), y)));
 
-/** The seed problem's training step, written the Flax NNX way. */
-export function makeTrainStep(): (model: nnx.Linear, optimizer: nnx.Optimizer, x: Array, y: Array) => Array {
-  return (model, optimizer, x, y) => {
-    const [value, grads] = nnx.valueAndGrad(loss)(model, x, y);
+/** The Flax NNX training step for a loss: value and grads, one optimizer update, return the loss. */
+export function trainStepFor<M extends nnx.Module>(lossFn: (m: M, x: Array, y: Array) => Array) {
+  return (model: M, optimizer: nnx.Optimizer, x: Array, y: Array): Array => {
+    const [value, grads] = nnx.valueAndGrad(lossFn)(model, x, y);
     optimizer.update(model, grads);
     return value;
   };
 }
+
+/** The seed problem's training step, written the Flax NNX way. */
+export const makeTrainStep = () => trainStepFor(loss);
 
 export interface SeedProblem {
   seed: number;

@@ -1,8 +1,8 @@
-import { Array, KilnError, argumentError, jnp, lax, treeFlatten, treeMap } from "@kiln/core";
+import { Array, KilnError, argumentError, jnp, lax, treeFlatten, treeLeaves, treeMap } from "@kiln/core";
 import { applyUpdates, type GradientTransformation } from "@kiln/optax";
 import type { Filter } from "./filter.js";
 import { Module, pathToString } from "./module.js";
-import { selectVariables, state, update as nnxUpdate, type State } from "./state.js";
+import { state, update as nnxUpdate, type State } from "./state.js";
 import { OptState } from "./variable.js";
 
 /**
@@ -31,7 +31,7 @@ export class Optimizer extends Module {
     this.tx = tx;
     this.wrt = options.wrt;
     const params = state(model, options.wrt);
-    if (selectVariables(model, options.wrt).length === 0) throw argumentError("nnx.Optimizer", "wrt", "selects no variables of the model");
+    if (treeLeaves(params).length === 0) throw argumentError("nnx.Optimizer", "wrt", "selects no variables of the model");
     this.step = new OptState(jnp.asarray(0, "uint32"));
     this.optState = treeMap((leaf) => (leaf instanceof Array ? new OptState(leaf) : leaf), tx.init(params));
   }

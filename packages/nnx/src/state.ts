@@ -33,15 +33,6 @@ export function setPath(root: Record<string | number, unknown>, path: Path, valu
   });
 }
 
-function getPath(root: unknown, path: Path): unknown {
-  let node = root;
-  for (const k of path) {
-    if (node === null || typeof node !== "object" || !hasOwn(node, k)) return undefined;
-    node = (node as Record<string | number, unknown>)[k];
-  }
-  return node;
-}
-
 /** nnx.state(model, filter?): the values of the variables the filter selects (all by default). */
 export function state(model: unknown, filter: Filter = true): State {
   const out: Record<string, unknown> = {};
@@ -75,7 +66,7 @@ export function update(model: unknown, ...states: unknown[]): void {
       if (node instanceof Array) {
         const v = byPath.get(keyOf(path));
         if (!v) throw new KilnError(`nnx.update: the model has no variable at '${pathToString(path)}'`);
-        if (v._array.shape.join() !== node.shape.join() || v._array.dtype !== node.dtype) {
+        if (!v._array.aval.equals(node.aval)) {
           throw new KilnError(`nnx.update: '${pathToString(path)}' is ${v._array.aval} but the new value is ${node.aval}`);
         }
         writes.push([v, node]);
@@ -142,4 +133,3 @@ export function merge<M>(graphdef: GraphDef<M>, ...states: unknown[]): M {
   return model;
 }
 
-export { getPath };

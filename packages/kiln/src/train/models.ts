@@ -16,18 +16,9 @@ export class MLPClassifier extends nnx.Module {
   }
 }
 
-export const mse = (model: nnx.Linear, x: Array, y: Array): Array => jnp.mean(jnp.square(jnp.subtract(model.call(x), y)));
+export { loss as mse, trainStepFor } from "../train-step-loss.js";
 export const crossEntropy = (model: MLPClassifier, x: Array, labels: Array): Array =>
   jnp.mean(optax.softmaxCrossEntropyWithIntegerLabels(model.call(x), labels));
-
-/** The Flax NNX training step: value and grads, one optimizer update, return the loss. */
-export function trainStepFor<M extends nnx.Module>(lossFn: (m: M, x: Array, y: Array) => Array) {
-  return (model: M, optimizer: nnx.Optimizer, x: Array, y: Array): Array => {
-    const [loss, grads] = nnx.valueAndGrad(lossFn)(model, x, y);
-    optimizer.update(model, grads);
-    return loss;
-  };
-}
 
 export function accuracy(model: MLPClassifier, x: Array, labels: Array): number {
   const predicted = jnp.argmax(model.call(x), { axis: -1 });

@@ -121,11 +121,20 @@ function sameAval(a: unknown, b: ShapedArray): boolean {
  */
 export function withLeaves(args: readonly unknown[], leaves: readonly Array[]): unknown[] {
   let i = 0;
+  // a container met again was walked (and its leaves taken) once, as Fingerprint does: reuse its copy
+  const copies = new Map<object, unknown>();
   const walk = (x: unknown): unknown => {
     if (x instanceof Array) return leaves[i++];
     if (x === null || typeof x !== "object" || x instanceof Module || x instanceof Variable || !isContainer(x)) return x;
-    if (globalThis.Array.isArray(x)) return x.map(walk);
+    if (copies.has(x)) return copies.get(x);
+    if (globalThis.Array.isArray(x)) {
+      const out: unknown[] = [];
+      copies.set(x, out);
+      for (const e of x) out.push(walk(e));
+      return out;
+    }
     const out: Record<string, unknown> = {};
+    copies.set(x, out);
     // own properties even for a key like "__proto__" (an assignment would set the prototype)
     for (const k in x) Object.defineProperty(out, k, { value: walk((x as Record<string, unknown>)[k]), writable: true, enumerable: true, configurable: true });
     return out;

@@ -30,6 +30,8 @@ interface CompiledStep {
   readonly inputs: TypedArray[];
   /** Indices (into vars) of the variables wasm kernels use: their buffers live in the wasm memory. */
   readonly wasmVars: readonly number[];
+  /** For each variable, whether a wasm kernel uses it (wasmVars as flags, for the per-call loop). */
+  readonly inWasm: readonly boolean[];
   /** Indices (into the dynamic leaves) of the batch arrays wasm kernels read. */
   readonly wasmLeaves: readonly number[];
   /** The same graph compiled without in-place outputs, for debugNans (compiled on first use). */
@@ -82,7 +84,7 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     const wasmLeaves = arenaInputs.filter((i) => i >= vars.length).map((i) => i - vars.length);
     const mayThrow = graph.eqns.some((e) => e.op === "take" || e.op === "scatter_add");
     const guard = mayThrow ? updated.map((i) => vars[i]![1]._array.toTypedArray()) : null;
-    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, wasmVars, wasmLeaves, guard };
+    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, wasmVars, inWasm: vars.map((_, i) => wasmVars.includes(i)), wasmLeaves, guard };
   };
 
   const lookup = (args: A): CompiledStep => {
@@ -110,7 +112,7 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     // copy-on-write: a buffer about to be written in place must not be visible outside its holder
     for (const i of step.updated) {
       const v = step.vars[i]!;
-      if (v._shared) v._setOwned(new Array(v._array.aval, step.wasmVars.includes(i) ? toWasmMemory(v._array._data!) : v._array.toTypedArray()));
+      if (v._shared) v._setOwned(new Array(v._array.aval, step.inWasm[i] ? toWasmMemory(v._array._data!) : v._array.toTypedArray()));
     }
     moveToWasmMemory(step);
     const outs = step.guard === null ? step.exe.run(fillInputs(step)) : runGuarded(step);
