@@ -85,8 +85,10 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const backend = wasmFeatures().simd ? options.backend ?? envBackend() : "js";
   const exact = options.wasmExact ?? process.env["KILN_WASM_EXACT"] === "1";
   const { source, wasm } = lowerProgram(sched, { backend, exact, relaxed: wasmFeatures().relaxedSimd });
-  const plan = printPlan(sched.fusion, sched.kernels);
-  if (debug) debugLog(`${name}: plan`, plan);
+  // the printed plan and graphs are only read by debug output, inspect and tests: print on demand
+  let plan: string | null = null;
+  const planText = () => (plan ??= printPlan(sched.fusion, sched.kernels));
+  if (debug) debugLog(`${name}: plan`, planText());
   if (debug) debugLog(`${name}: generated source`, source);
   const instance = wasm ? wasm.program.instantiate(options.threads ?? true) : null;
   const glue = instance?.glue ?? null;
@@ -111,9 +113,15 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
       arenaInputs: [...wasm.arenaInputs].sort((a, b) => a - b),
     },
     source,
-    graph: printGraph(graph),
-    optimizedGraph: printGraph(g),
-    plan,
+    get graph() {
+      return printGraph(graph);
+    },
+    get optimizedGraph() {
+      return printGraph(g);
+    },
+    get plan() {
+      return planText();
+    },
     run(given) {
       const inputs = consts && consts.length > 0 && given.length === expected.length - consts.length ? consts.concat(given) : given;
       if (inputs.length !== expected.length) throw new ArgumentError(`${name}: expected ${expected.length} input buffers (constants then inputs), got ${inputs.length}`);

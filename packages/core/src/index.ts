@@ -8,7 +8,7 @@ export {
 export { ArgumentError, DTypeError, KilnError, ShapeError, TraceError, argumentError } from "./errors.js";
 export { broadcastShapes, checkShape, formatShape, normalizeAxes, normalizeAxis, shapeEquals, sizeOf, stridesOf, MAX_ELEMENTS, type Shape } from "./shape.js";
 export { VarFactory, isLiteral, isVar, maxVarId, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
-export { nameOf, printGraph } from "./ir/print.js";
+export { formatParam, nameOf, printGraph } from "./ir/print.js";
 export { graphToDot } from "./ir/dot.js";
 export { VerifyError, verifyGraph } from "./ir/verify.js";
 export {

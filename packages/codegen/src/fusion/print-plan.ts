@@ -1,4 +1,4 @@
-import { nameOf, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
+import { formatParam, nameOf, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
 import { kernelWrites } from "../plan/buffers.js";
 import type { FusionPlan, Kernel } from "./plan.js";
 import type { View } from "./views.js";
@@ -10,12 +10,6 @@ export function graphNames(g: Graph): Map<Var, string> {
   return names;
 }
 
-function formatValue(v: unknown): string {
-  if (Array.isArray(v)) return `(${v.map(formatValue).join(", ")}${v.length === 1 ? "," : ""})`;
-  if (typeof v === "number" && Object.is(v, -0)) return "-0.0";
-  return String(v);
-}
-
 /**
  * The plan as text, one kernel per line, vars named as in printGraph:
  * `k0 dot [4,2]: c = dot_general a b | d = add c e -> d` (prologue | main | epilogue -> stored vars).
@@ -23,14 +17,14 @@ function formatValue(v: unknown): string {
  */
 export function printPlan(plan: FusionPlan, kernels: readonly Kernel[] = plan.kernels): string {
   const names = graphNames(plan.graph);
-  const atom = (a: Atom) => (a.kind === "literal" ? `${formatValue(a.value)}:${a.aval}` : names.get(a) ?? `tmp${-a.id}`);
+  const atom = (a: Atom) => (a.kind === "literal" ? `${formatParam(a.value)}:${a.aval}` : names.get(a) ?? `tmp${-a.id}`);
   const eqn = (e: Eqn) => {
-    const params = Object.entries(e.params as Record<string, unknown>).map(([k, v]) => `${k}=${formatValue(v)}`).join(" ");
+    const params = Object.entries(e.params as Record<string, unknown>).map(([k, v]) => `${k}=${formatParam(v)}`).join(" ");
     return `${e.out.map(atom).join(" ")} = ${e.op}${params ? `[${params}]` : ""} ${e.inputs.map(atom).join(" ")}`.trimEnd();
   };
   const eqns = (es: readonly Eqn[]) => es.map(eqn).join(" ; ");
   const parts = (...xs: string[]) => xs.filter((x) => x !== "").join(" | ");
-  const view = (v: View) => (v.source.kind === "var" ? atom(v.source.v) : v.source.kind === "literal" ? `${formatValue(v.source.value)}` : "iota");
+  const view = (v: View) => (v.source.kind === "var" ? atom(v.source.v) : v.source.kind === "literal" ? `${formatParam(v.source.value)}` : "iota");
   const body = (k: Kernel): string => {
     switch (k.kind) {
       case "elementwise": return `elementwise [${k.region.shape}]: ${eqns(k.region.nodes)}`;

@@ -16,8 +16,9 @@ import type { BufferType } from "../plan/slots.js";
 const PAGE = 65536;
 const ALIGN = 64;
 const maxPages = (): number => {
-  const mb = Number(process.env["KILN_WASM_MAX_MB"] ?? 4096);
-  return Math.max(16, Math.min(65536, Math.floor((mb * 1024 * 1024) / PAGE)));
+  const mb = Number(process.env["KILN_WASM_MAX_MB"] ?? 2048);
+  // at most 2 GiB: the kernels compare addresses with signed i32 comparisons
+  return Math.max(16, Math.min(32768, Math.floor((mb * 1024 * 1024) / PAGE)));
 };
 
 export const bytesPer: { readonly [T in BufferType]: number } = { float32: 4, int32: 4, uint32: 4, bool: 1, float64: 8 };

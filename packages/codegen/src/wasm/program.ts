@@ -5,7 +5,7 @@ import { dotFunction, workspaceBytes } from "./kernel-dot.js";
 import { elementwiseFunction } from "./kernel-elementwise.js";
 import { arena, bytesPer } from "./memory.js";
 import type { WasmKernel } from "./plan.js";
-import { threadPool, type ThreadPool } from "./threads.js";
+import { MAX_THREAD_BUFFERS, threadPool, type ThreadPool } from "./threads.js";
 
 /**
  * A kernel is called on at most this many rows at a time (one row block of its loop nest, so
@@ -68,7 +68,7 @@ export class WasmProgram {
 
     const minMacs = threads === false ? Infinity : threads === true ? PARALLEL_MIN_MACS : threads.minMacs;
     // elementwise kernels are memory-bound: one thread
-    const parallel = this.kernels.map((k) => k.kind === "dot" && k.macs >= minMacs && k.buffers.length <= 22);
+    const parallel = this.kernels.map((k) => k.kind === "dot" && k.macs >= minMacs && k.buffers.length <= MAX_THREAD_BUFFERS);
     const pool = parallel.some(Boolean) ? threadPool() : null;
     const nThreads = pool ? pool.threads : 1;
     const wsBytes = Math.max(64, ...this.kernels.map((k) => (k.kind === "dot" ? workspaceBytes(k.spec) : 0)));

@@ -144,6 +144,7 @@ export class ThreadPool {
 
   private start(h: Helper, op: number, words: readonly number[]): void {
     const c = h.ctrl;
+    if (2 + words.length > 28) throw new RangeError(`kiln threads: ${words.length} control words overflow the block (slot 28 holds the chunk size)`);
     c[1] = op;
     for (let i = 0; i < words.length; i++) c[2 + i] = words[i]!;
     h.seq = (h.seq + 1) | 0;
@@ -182,3 +183,9 @@ export async function shutdownThreads(): Promise<void> {
   pool = null;
   if (p) await p.shutdown();
 }
+
+/**
+ * The most buffers a threaded kernel may take: control slots 2..27 hold [module, kernel, nargs,
+ * workspace, r0, r1, ...buffers], and slot 28 is the rows-per-call setting, 29 the booted flag.
+ */
+export const MAX_THREAD_BUFFERS = 28 - 2 - 6;

@@ -11,7 +11,7 @@ export function nameOf(i: number): string {
   return s;
 }
 
-function formatParam(v: unknown): string {
+export function formatParam(v: unknown): string {
   if (typeof v === "string") return v;
   if (typeof v === "number") return formatNumber(v);
   if (globalThis.Array.isArray(v)) return `(${v.map(formatParam).join(", ")}${v.length === 1 ? "," : ""})`;
