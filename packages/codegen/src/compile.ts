@@ -102,6 +102,7 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const types = expected.map((a) => arrayTypes[a.dtype]);
   const sizes = expected.map((a) => a.size);
   const consts = graph instanceof ClosedGraph ? boundConsts(graph, name) : null;
+  const withConsts = consts !== null && consts.length > 0 ? { bound: consts.length, list: [...consts] } : null;
   const exe: Executable = {
     name,
     wasm: wasm && {
@@ -123,7 +124,12 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
       return planText();
     },
     run(given) {
-      const inputs = consts && consts.length > 0 && given.length === expected.length - consts.length ? consts.concat(given) : given;
+      let inputs = given;
+      if (withConsts !== null && given.length === expected.length - withConsts.bound) {
+        // the bound constants stay in place; only the call's inputs are written after them
+        for (let i = 0; i < given.length; i++) withConsts.list[withConsts.bound + i] = given[i]!;
+        inputs = withConsts.list;
+      }
       if (inputs.length !== expected.length) throw new ArgumentError(`${name}: expected ${expected.length} input buffers (constants then inputs), got ${inputs.length}`);
       for (let i = 0; i < inputs.length; i++) {
         const a = expected[i]!;

@@ -115,10 +115,6 @@ export function isArray(x: unknown): x is Array {
   return x instanceof Array;
 }
 
-/** @internal a fresh Array from concrete data of a dtype */
-export function arrayFromData(shape: Shape, dtype: DType, data: TypedArray): Array {
-  return Array.fromData(shape, dtype, data);
-}
 
 export function scalarArray(value: number, dtype: DType): Array {
   const data = dtypeInfo[dtype].create(1);

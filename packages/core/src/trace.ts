@@ -1,5 +1,4 @@
 import { Array, scalarArray, type TraceNode } from "./array.js";
-import { ShapedArray } from "./aval.js";
 import { checkFinite, config } from "./config.js";
 import { ShapeError, TraceError } from "./errors.js";
 import { VarFactory, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
@@ -122,7 +121,3 @@ export function evalGraph(graph: Graph, consts: readonly Array[], args: readonly
   return graph.outputs.map((a) => read(env, a));
 }
 
-export function abstractInput(trace: GraphTrace, aval: ShapedArray): [Var, Array] {
-  const v = trace.vars.fresh(aval);
-  return [v, trace.tracer(v)];
-}

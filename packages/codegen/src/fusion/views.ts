@@ -108,9 +108,3 @@ export function isContiguous(v: View): boolean {
   return v.shape.every((d, k) => d <= 1 || v.strides[k] === rowMajor[k]);
 }
 
-export function sameView(a: View, b: View): boolean {
-  const sameSource =
-    a.source.kind === b.source.kind &&
-    (a.source.kind === "var" ? a.source.v === (b.source as typeof a.source).v : a.source.kind === "iota" || Object.is(a.source.value, (b.source as typeof a.source).value));
-  return sameSource && a.offset === b.offset && a.strides.length === b.strides.length && a.strides.every((s, k) => s === b.strides[k] || a.shape[k]! <= 1);
-}

@@ -109,7 +109,6 @@ const memarg = (f: FuncBuilder, align: number, offset: number) => f.u32(align).u
 
 export const get = (l: Local): Emit => (f) => f.byte(0x20).u32(l.index);
 export const set = (l: Local, v: Emit): Emit => (f) => f.emit(v).byte(0x21).u32(l.index);
-export const tee = (l: Local, v: Emit): Emit => (f) => f.emit(v).byte(0x22).u32(l.index);
 export const drop = (v: Emit): Emit => (f) => f.emit(v).byte(0x1a);
 
 export const i32 = {

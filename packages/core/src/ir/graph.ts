@@ -1,5 +1,4 @@
 import type { ShapedArray } from "../aval.js";
-import type { DType } from "../dtype.js";
 import type { OpName, OpParams } from "../ops/op-names.js";
 
 /**
@@ -58,9 +57,6 @@ export class VarFactory {
   }
 }
 
-export function literalDType(l: Literal): DType {
-  return l.aval.dtype;
-}
 
 /** The largest var id in use, so a pass can allocate fresh ones after it. */
 export function maxVarId(g: Graph): number {

@@ -85,6 +85,3 @@ export function toArrayLike(x: ArrayLike, other: DType | null, fn: string, arg: 
   return asarray(x, undefined, fn, arg);
 }
 
-export function isWeak(x: ArrayLike): boolean {
-  return typeof x === "number" || typeof x === "boolean";
-}

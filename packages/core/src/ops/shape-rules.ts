@@ -1,7 +1,7 @@
 import { ShapedArray } from "../aval.js";
 import { allDTypes, dtypeInfo, isDType, isFloat, type DType } from "../dtype.js";
 import { DTypeError, ShapeError } from "../errors.js";
-import { broadcastShapes, checkShape, formatShape, sizeOf } from "../shape.js";
+import { broadcastShapes, checkShape, formatShape, shapeEquals, sizeOf } from "../shape.js";
 import { binaryFn, unaryFn } from "./scalar-fns.js";
 import { binaryOps, compareOps, reduceOps, unaryOps, type OpName, type OpParams } from "./op-names.js";
 
@@ -53,6 +53,8 @@ const binaryRule = (op: (typeof binaryOps)[number]): ShapeRule<typeof op> => (in
   arity(op, inputs, 2);
   const d = sameDType(op, inputs);
   if (!binaryFn(op, d)) throw new DTypeError(`${op}: does not support dtype ${d} (operands ${inputs.join(", ")})`);
+  // the common case, equal avals, reuses the operand's (immutable) aval
+  if (shapeEquals(inputs[0]!.shape, inputs[1]!.shape)) return [inputs[0]!];
   return [av(broadcastShapes(op, inputs[0]!.shape, inputs[1]!.shape), d)];
 };
 
