@@ -35,6 +35,11 @@ export interface CompileOptions {
    */
   readonly wasmExact?: boolean;
   /**
+   * Relaxed SIMD's multiply-add (an FMA on x64) in wasm dots. Default: where the engine has it
+   * (features.ts; KILN_RELAXED_SIMD=0 turns it off); false forces a multiply then an add.
+   */
+  readonly relaxedSimd?: boolean;
+  /**
    * Let wasm kernels of at least PARALLEL_MIN_MACS multiply-adds (or `minMacs`) split their rows
    * across the worker-thread pool (default true; KILN_THREADS=1 means one thread).
    */
@@ -45,6 +50,7 @@ export interface CompileOptions {
 export interface WasmInfo {
   readonly kernels: number;
   readonly exact: boolean;
+  /** Whether its dots multiply-add with relaxed SIMD (fused on x64). */
   readonly relaxedSimd: boolean;
   readonly moduleBytes: number;
   readonly compileMs: number;
@@ -84,7 +90,8 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const sched = schedule(g, options.inPlace);
   const backend = wasmFeatures().simd ? options.backend ?? envBackend() : "js";
   const exact = options.wasmExact ?? process.env["KILN_WASM_EXACT"] === "1";
-  const { source, wasm } = lowerProgram(sched, { backend, exact, relaxed: wasmFeatures().relaxedSimd });
+  const relaxed = !exact && wasmFeatures().relaxedSimd && (options.relaxedSimd ?? true);
+  const { source, wasm } = lowerProgram(sched, { backend, exact, relaxed });
   // the printed plan and graphs are only read by debug output, inspect and tests: print on demand
   let plan: string | null = null;
   const planText = () => (plan ??= printPlan(sched.fusion, sched.kernels));
@@ -108,7 +115,7 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
     wasm: wasm && {
       kernels: wasm.kernelOf.size,
       exact,
-      relaxedSimd: wasmFeatures().relaxedSimd,
+      relaxedSimd: relaxed,
       moduleBytes: wasm.program.moduleBytes,
       compileMs: wasm.program.compileMs,
       arenaInputs: [...wasm.arenaInputs].sort((a, b) => a - b),

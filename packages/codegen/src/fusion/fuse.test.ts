@@ -21,6 +21,11 @@ describe("fusion", () => {
     expect(plan((x, b, s) => jnp.tanh(jnp.multiply(jnp.add(x, b), s)), [3, 4], [4], [])).toMatchInlineSnapshot(`"k0 elementwise [3,4]: d = add a b ; e = mul d c ; f = tanh e -> f"`);
   });
 
+  it("sibling comparisons share one loop: their bools stay in registers", () => {
+    const p = plan((x, y) => jnp.where(jnp.logicalAnd(jnp.lessEqual(x, y), jnp.notEqual(x, 0)), x, y), [5, 4], [5, 4]);
+    expect(p).toMatchInlineSnapshot(`"k0 elementwise [5,4]: c = le a b ; d = ne a 0:f32[] ; e = and c d ; f = select_n e b a -> f"`);
+  });
+
   it("a reduction computes its producer chain and its consumers in its own loops", () => {
     expect(plan((x) => jnp.multiply(jnp.sum(jnp.exp(x), { axis: 1 }), 2), [3, 5])).toMatchInlineSnapshot(`"k0 reduce [3,5] -> [3]: b = exp a | c = reduce_sum[axes=(1,)] b | d = mul c 2:f32[] -> d"`);
     expect(plan((x) => jnp.sqrt(jnp.max(jnp.abs(x), { axis: 0 })), [6, 2])).toMatchInlineSnapshot(`"k0 reduce [6,2] -> [2]: b = abs a | c = reduce_max[axes=(0,)] b | d = sqrt c -> d"`);

@@ -20,7 +20,9 @@ type Builder =
  * - an elementwise equation joins the most recent kernel that computes one of its operands in
  *   a region of the same shape (an elementwise loop, a reduction's prologue or epilogue, a
  *   dot's epilogue), provided it reads that kernel's values only at the same element and every
- *   other operand comes from an earlier kernel; otherwise it starts an elementwise kernel;
+ *   other operand comes from an earlier kernel; one whose operands all come from earlier
+ *   kernels (or inputs) joins the previous kernel if that is an elementwise loop of its shape;
+ *   otherwise it starts an elementwise kernel;
  * - a reduction takes over the elementwise kernel computing its operand (the chain becomes its
  *   prologue), or starts its own; a dot_general always starts its own;
  * - anything else is an op kernel.
@@ -59,6 +61,13 @@ export function fuse(g: Graph): FusionPlan {
       .flatMap((a) => (a.kind === "var" && home.has(a) ? [home.get(a)!] : []))
       .filter((h) => shapeEquals(h.region.shape, shape))
       .sort((a, b) => b.k - a.k);
+    // no operand computed in a region of this shape: share the previous elementwise loop if it
+    // has this shape (sibling comparisons feeding one `and` become one loop, their bools
+    // stay in registers)
+    const last = kernels[kernels.length - 1];
+    if (candidates.length === 0 && last?.kind === "elementwise" && shapeEquals(last.region.shape, shape)) {
+      candidates.push({ k: kernels.length - 1, region: last.region });
+    }
     const target = candidates.find((h) => canJoin(e, h.k, h.region));
     if (!target) return false;
     target.region.nodes.push(e);

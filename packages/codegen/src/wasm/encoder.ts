@@ -120,6 +120,9 @@ export const i32 = {
   ne: op(0x47),
   lt_s: op(0x48),
   ge_s: op(0x4e),
+  and: op(0x71),
+  or: op(0x72),
+  xor: op(0x73),
   load: (addr: Emit, offset = 0): Emit => (f) => memarg(f.emit(addr).byte(0x28), 2, offset),
 };
 
@@ -143,7 +146,21 @@ export const f32 = {
   min: op(0x96),
   max: op(0x97),
   demote: op(0xb6), // f32.demote_f64: round to nearest even, like Math.fround
+  ceil: op(0x8d),
+  floor: op(0x8e),
+  nearest: op(0x90), // round half to even
+  // comparisons give an i32 0 or 1 (false for NaN, except ne)
+  eq: op(0x5b),
+  ne: op(0x5c),
+  lt: op(0x5d),
+  gt: op(0x5e),
+  le: op(0x5f),
+  ge: op(0x60),
+  convertI32U: op(0xb3), // f32.convert_i32_u
 };
+
+/** `select`: `a` when `cond` is not 0, else `b`. */
+export const select = (a: Emit, b: Emit, cond: Emit): Emit => (f) => f.emit(a, b, cond).byte(0x1b);
 
 export const f64 = {
   load: (addr: Emit, offset = 0): Emit => (f) => memarg(f.emit(addr).byte(0x2b), 3, offset),
@@ -159,6 +176,12 @@ export const v128 = {
   load64Zero: (addr: Emit, offset = 0): Emit => (f) => memarg(f.emit(addr).byte(0xfd).u32(0x5d), 0, offset),
   store32Lane: (addr: Emit, v: Emit, lane: number, offset = 0): Emit => (f) => memarg(f.emit(addr, v).byte(0xfd).u32(0x5a), 0, offset).byte(lane),
   zero: (): Emit => (f) => f.byte(0xfd).u32(0x0c).byte(...new Array<number>(16).fill(0)),
+  not: simd(0x4d),
+  and: simd(0x4e),
+  or: simd(0x50),
+  xor: simd(0x51),
+  /** Bits of `a` where `mask` is set, else of `b`. */
+  bitselect: (a: Emit, b: Emit, mask: Emit): Emit => (f) => f.emit(a, b, mask).byte(0xfd).u32(0x52),
   /** i8x16.shuffle: lanes 0-15 pick from a, 16-31 from b. */
   shuffle: (a: Emit, b: Emit, lanes: readonly number[]): Emit => (f) => f.emit(a, b).byte(0xfd).u32(0x0d).byte(...lanes),
 };
@@ -179,6 +202,20 @@ export const f32x4 = {
   /** a * b + c, fused or not (relaxed SIMD; only where the engine validates it). */
   relaxedMadd: simd(0x105),
   demoteZero: simd(0x5e), // f32x4.demote_f64x2_zero
+  ceil: simd(0x67),
+  floor: simd(0x68),
+  nearest: simd(0x6a),
+  // comparisons give a lane mask: all ones where true (false for NaN, except ne)
+  eq: simd(0x41),
+  ne: simd(0x42),
+  lt: simd(0x43),
+  gt: simd(0x44),
+  le: simd(0x45),
+  ge: simd(0x46),
+};
+
+export const i32x4 = {
+  splat: simd(0x11),
 };
 
 export const f64x2 = {

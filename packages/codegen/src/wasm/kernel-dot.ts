@@ -3,7 +3,7 @@ import type { Region } from "../fusion/plan.js";
 import {
   addConst, block, brIf, f32, f32x4, f64, f64x2, forRange, FuncBuilder, get, i32, ifThen, loop, seq, set, v128, type Emit, type Local,
 } from "./encoder.js";
-import { WasmRegion, type Lanes } from "./elementwise.js";
+import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
 
 /**
  * A buffer read or written by a kernel: element `offset + Σ outer[g]·o_g + m·i + n·j + k·l`
@@ -204,7 +204,7 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
       const elem = (a: Access): Emit => (a.n === 0 ? get(rowOf(a)) : a.n === 1 ? i32.add(get(rowOf(a)), get(nb)) : i32.add(get(rowOf(a)), mulC(get(n), a.n * 4)));
       const leaf = (atom: Atom): Emit => {
         const l = spec.leaf(atom);
-        if (l.kind === "literal") return lanes === "vec" ? f32x4.splat(f32.const(l.value)) : f32.const(l.value);
+        if (l.kind === "literal") return wasmConstant(l.value, atom.aval.dtype, lanes);
         const a = l.access;
         baseOf(a);
         if (lanes === "scalar") return f32.load(elem(a));

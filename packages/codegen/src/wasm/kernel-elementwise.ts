@@ -1,7 +1,7 @@
 import type { Atom, Var } from "@kiln/core";
 import type { Region } from "../fusion/plan.js";
-import { addConst, forRange, FuncBuilder, f32, f32x4, get, i32, set, v128, type Emit, type Local } from "./encoder.js";
-import { WasmRegion, type Lanes } from "./elementwise.js";
+import { addConst, forRange, FuncBuilder, f32, get, i32, set, v128, type Emit, type Local } from "./encoder.js";
+import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
 
 /**
  * A buffer read or written by an elementwise kernel over a [rows, cols] space: element
@@ -57,7 +57,7 @@ export function elementwiseFunction(spec: ElementwiseSpec): FuncBuilder {
   const body = (lanes: Lanes): Emit[] => {
     const leaf = (atom: Atom): Emit => {
       const l = spec.leaf(atom);
-      if (l.kind === "literal") return lanes === "vec" ? f32x4.splat(f32.const(l.value)) : f32.const(l.value);
+      if (l.kind === "literal") return wasmConstant(l.value, atom.aval.dtype, lanes);
       const a = l.access;
       if (lanes === "scalar") return f32.load(elem(a));
       return a.col === 0 ? v128.load32Splat(elem(a)) : v128.load(elem(a));

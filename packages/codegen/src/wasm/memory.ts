@@ -27,8 +27,16 @@ const ctors = { float32: Float32Array, int32: Int32Array, uint32: Uint32Array, b
 export class Arena {
   readonly memory: WebAssembly.Memory;
   readonly maxPages: number;
-  /** Every SharedArrayBuffer this memory has handed out (one per size it has had). */
-  private readonly buffers = new WeakSet<ArrayBufferLike>();
+  /**
+   * Every SharedArrayBuffer this memory has handed out (one per size it has had), held
+   * strongly. A WeakSet of `memory.buffer` objects once missed a view in the test suite:
+   * `memory.buffer` had become an object the set had never seen, with no grow in between
+   * (not reproduced in isolation). Views are therefore made only on `current`, which this
+   * arena holds, so every view's buffer is one recorded here.
+   */
+  private readonly buffers = new Set<ArrayBufferLike>();
+  /** The buffer views are made on: the newest, held here so it stays the same object. */
+  private current: ArrayBufferLike;
   /** Free blocks [start, end), sorted by start. */
   private free: [number, number][] = [];
   private readonly sizes = new Map<number, number>();
@@ -37,12 +45,13 @@ export class Arena {
   constructor(initialPages = 16) {
     this.maxPages = maxPages();
     this.memory = new WebAssembly.Memory({ initial: initialPages, maximum: this.maxPages, shared: true });
-    this.buffers.add(this.memory.buffer);
+    this.current = this.memory.buffer;
+    this.buffers.add(this.current);
     this.free.push([ALIGN, initialPages * PAGE]); // address 0..63 stays unused
   }
 
   get byteLength(): number {
-    return this.memory.buffer.byteLength;
+    return this.current.byteLength;
   }
 
   /** True when `a` is a view into this memory (its byteOffset is then its address). */
@@ -75,7 +84,7 @@ export class Arena {
 
   /** A typed-array view of `length` elements at `addr`. */
   view(type: BufferType, addr: number, length: number): TypedArray {
-    return new ctors[type](this.memory.buffer as ArrayBuffer, addr, length) as TypedArray;
+    return new ctors[type](this.current as ArrayBuffer, addr, length) as TypedArray;
   }
 
   /** A fresh zeroed typed array in this memory, freed when it is collected. */
@@ -101,15 +110,16 @@ export class Arena {
   }
 
   private grow(bytes: number): void {
-    const have = this.memory.buffer.byteLength;
+    const have = this.current.byteLength;
     const pages = Math.max(Math.ceil(bytes / PAGE) + 1, Math.ceil(have / PAGE / 2));
     const room = this.maxPages - have / PAGE;
     if (room < Math.ceil(bytes / PAGE)) {
       throw new RangeError(`kiln wasm memory: ${bytes} more bytes do not fit under the maximum of ${this.maxPages * PAGE} bytes (set KILN_WASM_MAX_MB)`);
     }
     this.memory.grow(Math.min(pages, room));
-    this.buffers.add(this.memory.buffer);
-    this.insertFree(have, this.memory.buffer.byteLength);
+    this.current = this.memory.buffer;
+    this.buffers.add(this.current);
+    this.insertFree(have, this.current.byteLength);
   }
 
   private insertFree(start: number, end: number): void {

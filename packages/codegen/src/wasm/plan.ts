@@ -68,7 +68,8 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
   const b = access(sp.b.source.v, sp.b.strides, sp.b.offset);
   if (!a || !b) return null;
 
-  // every leaf of the epilogue must be a float32 buffer or literal
+  // every leaf of the epilogue must be a float32 buffer or a literal; bools stay in registers
+  if (!stored.every((v) => v.aval.dtype === "float32")) return null;
   const locals = regionLocals(k.output, k.dot.out);
   const leaves = new Map<Atom, Leaf>();
   for (const e of k.output.nodes) {
@@ -80,7 +81,7 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
       }
       const view = broadcastView(viewOfAtom(x, views), k.output.shape);
       if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
-      else if (view.source.kind === "var") {
+      else if (view.source.kind === "var" && x.aval.dtype === "float32") {
         const acc = access(view.source.v, sp.lift(view.strides), view.offset);
         if (!acc) return null;
         leaves.set(x, { kind: "access", access: acc });
@@ -129,11 +130,11 @@ export interface WasmElementwise {
 export type WasmKernel = WasmDot | WasmElementwise;
 
 /**
- * The wasm form of a standalone elementwise kernel, or null when it stays JS: every node a
- * float32 op of elementwise.ts, every leaf a float32 buffer or literal, the shape coalescing to
- * at most [rows, cols] with each buffer read contiguously (column stride 1) or broadcast along
- * the row (column stride 0), at least one f32x4 vector of elements, and (under `auto`) at least
- * WASM_MIN_ELEMENTS.
+ * The wasm form of a standalone elementwise kernel, or null when it stays JS: every node an
+ * op of elementwise.ts, every leaf a float32 buffer or a literal, every stored value float32,
+ * the shape coalescing to at most [rows, cols] with each buffer read contiguously (column
+ * stride 1) or broadcast along the row (column stride 0), at least one f32x4 vector of
+ * elements, and (under `auto`) at least WASM_MIN_ELEMENTS.
  */
 export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<Kernel, { kind: "elementwise" }>, stored: readonly Var[], opts: WasmOptions): WasmElementwise | null {
   if (opts.backend === "js") return null;
@@ -167,14 +168,13 @@ export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<Kernel
   for (const e of k.region.nodes) {
     for (const x of e.inputs) {
       if (x.kind === "var" && locals.has(x)) continue;
-      if (x.aval.dtype !== "float32") return null;
       if (x.kind === "literal") {
         leaves.set(x, { kind: "literal", value: x.value });
         continue;
       }
       const view = broadcastView(viewOfAtom(x, views), shape);
       if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
-      else if (view.source.kind === "var") {
+      else if (view.source.kind === "var" && x.aval.dtype === "float32") {
         const acc = access(view.source.v, view.strides, view.offset);
         if (!acc) return null;
         leaves.set(x, { kind: "access", access: acc });

@@ -41,9 +41,26 @@ const dots: Dot[] = [
 ];
 
 describe("wasm features and encoder", () => {
-  it("Node's V8 validates SIMD128 (relaxed SIMD only behind a flag)", () => {
+  it("Node's V8 validates SIMD128, and relaxed SIMD once kiln has turned its flag on", () => {
     expect(wasmFeatures().simd).toBe(true);
-    expect(typeof wasmFeatures().relaxedSimd).toBe("boolean");
+    expect(wasmFeatures().relaxedSimd).toBe(process.env["KILN_RELAXED_SIMD"] !== "0");
+    const mm = (x: Array, w: Array) => jnp.matmul(x, w);
+    const g = makeGraph(mm)(f32(64, 64), f32(64, 64));
+    expect(compile(g, { backend: "wasm" }).wasm?.relaxedSimd).toBe(wasmFeatures().relaxedSimd);
+    expect(compile(g, { backend: "wasm", relaxedSimd: false }).wasm?.relaxedSimd).toBe(false);
+    expect(compile(g, { backend: "wasm", wasmExact: true }).wasm?.relaxedSimd).toBe(false);
+  });
+
+  it("KILN_RELAXED_SIMD=0 leaves V8's flag alone: relaxed SIMD stays off", () => {
+    const script = `import { wasmFeatures } from ${JSON.stringify(fileURLToPath(new URL("./features.ts", import.meta.url)))};
+      console.log(JSON.stringify(wasmFeatures()));`;
+    const run = (env: Record<string, string>) => {
+      const r = spawnSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { env: { ...process.env, ...env }, encoding: "utf8" });
+      expect(r.status, r.stderr).toBe(0);
+      return JSON.parse(r.stdout) as { relaxedSimd: boolean };
+    };
+    expect(run({ KILN_RELAXED_SIMD: "0" }).relaxedSimd).toBe(false);
+    expect(run({ KILN_RELAXED_SIMD: "1" }).relaxedSimd).toBe(true);
   });
 
   it("encodes a module that validates and runs", () => {
@@ -101,6 +118,16 @@ describe("wasm dot kernels with exact accumulation equal eager mode bit for bit"
     expectBits(f, [f32(37, 20), f32(20, 22), f32(22), f32(37, 22)], exactWasm, "epilogue");
   });
 
+  it("with comparisons and selects in the epilogue (relu and its derivative, as a MLP's forward dot fuses them)", () => {
+    const f = (x: Array, w: Array, c: Array) => {
+      const h = jnp.add(jnp.matmul(x, w), c);
+      const grad = jnp.add(jnp.astype(jnp.greater(h, 0), "float32"), jnp.multiply(jnp.astype(jnp.equal(h, 0), "float32"), 0.5));
+      return [jnp.maximum(h, 0), grad, jnp.where(jnp.logicalAnd(jnp.less(h, 1), jnp.notEqual(h, -0.5)), jnp.floor(h), jnp.sign(h))];
+    };
+    const w = arrayOf("float32", [3, 6], [1, -1, 0, 2, NaN, -0, 0.5, 0, -2, 1, 1, 0, -0.5, 1, 0, Infinity, 2, 1]);
+    expectBits(f, [f32(21, 3), w, arrayOf("float32", [6], [0, -0, 0.5, -1, 0, 1])], exactWasm, "relu epilogue");
+  });
+
   it("edge values through the epilogue (max/min with NaN and signed zeros)", () => {
     const e = arrayOf("float32", [1, 8], [NaN, -0, 0, Infinity, -Infinity, 1e-40, -1, 3]);
     const f = (x: Array, w: Array, r: Array) => {
@@ -124,10 +151,11 @@ describe("wasm dot kernels with exact accumulation equal eager mode bit for bit"
 });
 
 describe("float32 accumulation (the default) is within the summation-order bound", () => {
-  for (const [label, a, b, contracting, batch] of dots.filter(([l]) => l !== "edges")) {
-    it(label, () => {
+  for (const [label, a, b, contracting, batch] of dots.filter(([l]) => l !== "edges")) for (const relaxedSimd of [true, false]) {
+    it(`${label}${relaxedSimd ? " (relaxed multiply-add)" : " (multiply, then add)"}`, () => {
       const f = (x: Array, y: Array) => lax.dotGeneral(x, y, contracting, batch ?? [[], []]);
-      const exe = compile(makeGraph(f)(a, b), { backend: "wasm" });
+      const exe = compile(makeGraph(f)(a, b), { backend: "wasm", relaxedSimd });
+      expect(exe.wasm?.relaxedSimd).toBe(relaxedSimd && wasmFeatures().relaxedSimd);
       const got = exe.run([a._data!, b._data!])[0]! as Float32Array;
       // |float32 sum - exact| <= K · 2^-24 · Σ|a·b| (+ the final rounding), element by element
       const absF = (x: Array, y: Array) => lax.dotGeneral(jnp.abs(x), jnp.abs(y), contracting, batch ?? [[], []]);
@@ -161,14 +189,16 @@ describe("the cost model", () => {
 
 /**
  * Compiles `f` with backend "js" and "wasm" and requires every output element to be the same
- * (Object.is: same value, same zero sign; any NaN equals any NaN). Returns the wasm executable.
+ * (Object.is: same value, same zero sign; any NaN equals any NaN); with `everyKernel`, also that
+ * no kernel stayed JS. Returns the wasm executable.
  */
-function expectWasmEqualsJs(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], label: string, options: CompileOptions = {}) {
+function expectWasmEqualsJs(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], label: string, options: CompileOptions = {}, everyKernel = false) {
   const g = makeGraph(f)(...inputs);
   const js = compileChecked(g, { ...options, backend: "js" });
   const wasm = compileChecked(g, { ...options, backend: "wasm" });
   expect(js.wasm, `${label}: js`).toBeNull();
   expect(wasm.wasm?.kernels ?? 0, `${label}: lowered to wasm\n${wasm.plan}`).toBeGreaterThan(0);
+  if (everyKernel) expect(wasm.wasm?.kernels, `${label}: every kernel lowered to wasm\n${wasm.plan}`).toBe(wasm.plan.split("\n").filter((l) => /^k\d+ /.test(l)).length);
   const data = inputs.map((x) => x._data!);
   const want = js.run(data);
   const got = wasm.run(data);
@@ -213,6 +243,47 @@ describe("wasm elementwise kernels equal the JS lowering bit for bit", () => {
     ];
     expectWasmEqualsJs(ops, [a, b], "edge pairs");
     expectWasmEqualsJs(chain, [withEdges([41, 43], 2), withEdges([41, 43], 3), withEdges([41, 43], 5)], "edges through the chain");
+  });
+
+  // Bools live only in registers (masks in f32x4 lanes, 0/1 in the scalar tail), so each case
+  // makes its own comparisons: a bool read by two kernels would be stored and keep both on JS.
+  const f = (b: Array) => jnp.astype(b, "float32");
+  const logicCases: readonly (readonly [string, (x: Array, y: Array) => Array])[] = [
+    ["gt", (x, y) => f(jnp.greater(x, y))],
+    ["ge", (x, y) => f(jnp.greaterEqual(x, y))],
+    ["lt", (x, y) => f(jnp.less(x, y))],
+    ["le", (x, y) => f(jnp.lessEqual(x, y))],
+    ["eq", (x, y) => f(jnp.equal(x, y))],
+    ["ne", (x, y) => f(jnp.notEqual(x, y))],
+    ["where", (x, y) => jnp.where(jnp.greater(x, y), x, y)],
+    ["and", (x, y) => jnp.where(jnp.logicalAnd(jnp.lessEqual(x, y), jnp.notEqual(x, y)), jnp.negative(y), x)],
+    ["or", (x, y) => jnp.where(jnp.logicalOr(jnp.less(x, y), jnp.equal(x, y)), 2, x)],
+    ["xor", (x, y) => f(jnp.logicalXor(jnp.greaterEqual(x, y), jnp.lessEqual(x, y)))],
+    ["not", (x, y) => jnp.where(jnp.logicalNot(jnp.less(x, y)), y, -0)],
+    ["max/min of bools", (x, y) => jnp.add(f(jnp.maximum(jnp.greater(x, y), jnp.less(x, 0))), f(jnp.minimum(jnp.greaterEqual(x, y), jnp.lessEqual(x, 1))))],
+    ["float to bool to float", (x) => f(jnp.astype(x, "bool"))],
+    ["float to bool, select", (x, y) => jnp.where(jnp.astype(jnp.subtract(x, y), "bool"), x, 1)],
+    ["floor", (x) => jnp.floor(x)],
+    ["ceil", (x) => jnp.ceil(x)],
+    ["round", (x) => jnp.round(x)],
+    ["sign", (x, y) => jnp.add(jnp.sign(x), jnp.sign(jnp.multiply(y, 1e-30)))],
+    ["relu derivative", (x) => jnp.multiply(x, f(jnp.greater(x, 0)))],
+  ];
+
+  it("comparisons, select, logic, conversions, floor/ceil/round/sign on every pair of edge values", () => {
+    const [a, b] = edgePairs("float32");
+    for (const [name, g] of logicCases) expectWasmEqualsJs(g, [a, b], `${name}: edge pairs`, {}, true);
+    // halves round to even; values near integers and large ones
+    const halves = arrayOf("float32", [16], [0.5, 1.5, 2.5, -0.5, -1.5, -2.5, 0.49999997, -0.49999997, 8388607.5, -8388607.5, 1e30, -1e-30, 3.5, -3.5, 4.5, -0.4]);
+    expectWasmEqualsJs((x: Array) => [jnp.round(x), jnp.floor(x), jnp.ceil(x), jnp.sign(x)], [halves], "halves", {}, true);
+  });
+
+  it("comparisons, select and logic on random values with broadcasting (tails of 1-3 lanes)", () => {
+    for (const [name, g] of logicCases) {
+      for (const n of [5, 7, 1003]) expectWasmEqualsJs(g, [withEdges([n], 3), withEdges([n], 5)], `${name}: n=${n}`, {}, true);
+      expectWasmEqualsJs(g, [withEdges([37, 129], 4), withEdges([129], 3)], `${name}: rows`);
+      expectWasmEqualsJs(g, [withEdges([37, 129], 4), withEdges([37, 1], 3)], `${name}: columns`);
+    }
   });
 
   it("broadcasting: rows, columns, scalars and literals", () => {
@@ -262,7 +333,11 @@ describe("wasm elementwise kernels equal the JS lowering bit for bit", () => {
     const tr = (x: Array, y: Array) => jnp.add(jnp.transpose(x), y);
     expect(compile(makeGraph(tr)(f32(128, 128), f32(128, 128)), { backend: "wasm" }).wasm).toBeNull(); // strided read
     const cmp = (x: Array, y: Array) => jnp.where(jnp.greater(x, y), x, y);
-    expect(compile(makeGraph(cmp)(f32(n), f32(n)), { backend: "wasm" }).wasm).toBeNull(); // compare/select
+    expect(compile(makeGraph(cmp)(f32(n), f32(n)), { backend: "auto" }).wasm?.kernels).toBe(1); // compare/select in registers
+    const storesBool = (x: Array, y: Array) => jnp.greater(jnp.add(x, y), 1);
+    expect(compile(makeGraph(storesBool)(f32(n), f32(n)), { backend: "wasm" }).wasm).toBeNull(); // a bool result is stored
+    const readsBool = (p: Array, x: Array) => jnp.where(p, x, 0);
+    expect(compile(makeGraph(readsBool)(randomArray(rng, "bool", [n]), f32(n)), { backend: "wasm" }).wasm).toBeNull(); // a bool buffer is read
   });
 });
 

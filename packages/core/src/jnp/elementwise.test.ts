@@ -128,6 +128,7 @@ describe("predicates and logical functions", () => {
     expect(jnp.logicalNot([0, 2, -0.5]).tolist()).toEqual([true, false, false]);
     expect(jnp.logicalAnd([1, 0, 3], [1, 1, 0]).tolist()).toEqual([true, false, false]);
     expect(jnp.logicalOr([1, 0, 0], [0, 0, 2]).tolist()).toEqual([true, false, true]);
+    expect(jnp.logicalXor([1, 0, 0, 3], [0, 0, 2, -1]).tolist()).toEqual([true, false, true, false]);
   });
 
   it("bitwise functions on integers and bools", () => {

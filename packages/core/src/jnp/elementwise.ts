@@ -97,6 +97,7 @@ export function logicalNot(x: ArrayLike): Array {
 }
 export const logicalAnd = (x: ArrayLike, y: ArrayLike): Array => lax.bitwiseAnd(asarray(x, "bool", "logicalAnd", "x"), asarray(y, "bool", "logicalAnd", "y"));
 export const logicalOr = (x: ArrayLike, y: ArrayLike): Array => lax.bitwiseOr(asarray(x, "bool", "logicalOr", "x"), asarray(y, "bool", "logicalOr", "y"));
+export const logicalXor = (x: ArrayLike, y: ArrayLike): Array => lax.bitwiseXor(asarray(x, "bool", "logicalXor", "x"), asarray(y, "bool", "logicalXor", "y"));
 
 export function square(x: ArrayLike): Array {
   const a = asarray(x, undefined, "square");

@@ -3,7 +3,7 @@ export { array, asarray, type ArrayLike } from "./convert.js";
 export { arange, astype, eye, full, fullLike, linspace, ones, onesLike, zeros, zerosLike } from "./creation.js";
 export {
   abs, absolute, add, arctan2, bitwiseAnd, bitwiseOr, bitwiseXor, ceil, clip, cos, divide, equal, erf, erfc, erfinv, exp, expm1,
-  floor, floorDivide, greater, greaterEqual, isfinite, isnan, less, lessEqual, log, log1p, logicalAnd, logicalNot, logicalOr,
+  floor, floorDivide, greater, greaterEqual, isfinite, isnan, less, lessEqual, log, log1p, logicalAnd, logicalNot, logicalOr, logicalXor,
   logistic, maximum, minimum, multiply, negative, notEqual, power, remainder, round, rsqrt, sigmoid, sign, sin, sqrt,
   square, stopGradient, subtract, tanh, trueDivide, where,
 } from "./elementwise.js";
