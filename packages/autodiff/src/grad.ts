@@ -1,4 +1,4 @@
-import { Array, KilnError, argumentError, jnp, treeFlatten, treeUnflatten } from "@kiln/core";
+import { argumentError, Array, jnp, KilnError, optionsOf, treeFlatten, treeUnflatten } from "@kiln/core";
 import { backward, linearize } from "./vjp.js";
 
 export interface GradOptions {
@@ -8,12 +8,7 @@ export interface GradOptions {
   hasAux?: boolean;
 }
 
-const optionKeys = new Set(["argnums", "hasAux"]);
-
-function checkOptions(fn: string, options: GradOptions): void {
-  if (typeof options !== "object" || options === null) throw argumentError(fn, "options", "must be an object");
-  for (const k of Object.keys(options)) if (!optionKeys.has(k)) throw argumentError(fn, "options", `has unknown key '${k}' (expected argnums, hasAux)`);
-}
+const checkOptions = (fn: string, options: GradOptions): unknown => optionsOf(fn, options, ["argnums", "hasAux"]);
 
 function normalizeArgnums(fn: string, argnums: number | readonly number[], nargs: number): number[] {
   const list = typeof argnums === "number" ? [argnums] : [...argnums];

@@ -1,5 +1,5 @@
 import {
-  Array, Array as KilnArray, FloatingPointError, ShapedArray, TraceError, argumentError, config, currentTrace, evalGraph, firstNonFinite,
+  Array, Array as KilnArray, FloatingPointError, ShapedArray, TraceError, argumentError, config, currentTrace, evalGraph, firstNonFinite, optionsOf,
   traceFlat, treeFlatten, treeUnflatten, type ClosedGraph, type TypedArray,
 } from "@kiln/core";
 import { compile, type CompileOptions, type Executable } from "./compile.js";
@@ -18,14 +18,9 @@ export interface JitOptions {
   readonly debugNans?: boolean;
 }
 
-const optionKeys: readonly string[] = ["staticArgnums", "debug", "name", "debugNans"];
-
 function checkJitArgs(f: unknown, options: unknown): void {
   if (typeof f !== "function") throw argumentError("jit", "f", `must be a function, got ${f === null ? "null" : typeof f}`);
-  if (options === null || typeof options !== "object") throw argumentError("jit", "options", `must be an object, got ${options === null ? "null" : typeof options}`);
-  for (const k of Object.keys(options)) {
-    if (!optionKeys.includes(k)) throw argumentError("jit", "options", `has unknown key '${k}' (known keys: ${optionKeys.join(", ")})`);
-  }
+  optionsOf("jit", options, ["staticArgnums", "debug", "name", "debugNans"]);
   const nums = (options as JitOptions).staticArgnums;
   if (nums !== undefined && (!globalThis.Array.isArray(nums) || nums.some((n) => !Number.isInteger(n) || n < 0))) {
     throw argumentError("jit", "staticArgnums", "must be a list of non-negative integer argument positions");

@@ -1,4 +1,4 @@
-import { Array, argumentError, jnp, type NestedNumbers } from "@kiln/core";
+import { argumentError, Array, finiteNumber, jnp, type NestedNumbers } from "@kiln/core";
 import * as nnx from "@kiln/nnx";
 import * as optax from "@kiln/optax";
 
@@ -45,10 +45,10 @@ export function checkSeedProblem(seed: unknown, x: unknown, y: unknown, lr: unkn
   const xa = matrix(fn, "x", x);
   const ya = matrix(fn, "y", y);
   if (xa.shape[0] !== ya.shape[0]) throw argumentError(fn, "y", `has ${ya.shape[0]} rows but x has ${xa.shape[0]}`);
-  if (typeof lr !== "number" || !Number.isFinite(lr)) throw argumentError(fn, "lr", `must be a finite number, got ${lr}`);
+  const rate = finiteNumber(fn, "lr", lr);
   const n = pythonInt(fn, "numSteps", numSteps);
   if (n < 1) throw argumentError(fn, "numSteps", `must be at least 1 after int() truncation, got ${numSteps}`);
-  return { seed: s, x: xa, y: ya, lr, numSteps: n };
+  return { seed: s, x: xa, y: ya, lr: rate, numSteps: n };
 }
 
 /**

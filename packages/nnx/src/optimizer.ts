@@ -1,4 +1,4 @@
-import { Array, KilnError, argumentError, jnp, lax, treeFlatten, treeLeaves, treeMap } from "@kiln/core";
+import { argumentError, Array, jnp, KilnError, lax, optionsOf, treeFlatten, treeLeaves, treeMap } from "@kiln/core";
 import { applyUpdates, type GradientTransformation } from "@kiln/optax";
 import type { Filter } from "./filter.js";
 import { Module, pathToString } from "./module.js";
@@ -26,7 +26,7 @@ export class Optimizer extends Module {
     if (!options || options.wrt === undefined) {
       throw argumentError("nnx.Optimizer", "wrt", "is required since Flax 0.11: write new nnx.Optimizer(model, tx, { wrt: nnx.Param })");
     }
-    for (const k of Object.keys(options)) if (k !== "wrt") throw argumentError("nnx.Optimizer", "options", `has unknown key '${k}' (known keys: wrt)`);
+    optionsOf("nnx.Optimizer", options, ["wrt"]);
     if (!isFilter(options.wrt)) throw argumentError("nnx.Optimizer", "wrt", `must be a filter (a Variable class such as nnx.Param, a predicate, true, or a list of filters), got ${typeof options.wrt}`);
     this.tx = tx;
     this.wrt = options.wrt;

@@ -1,4 +1,4 @@
-import { argumentError } from "@kiln/core";
+import { argumentError, describeValue, finiteNumber } from "@kiln/core";
 import type { ScalarOrSchedule } from "./types.js";
 
 /**
@@ -6,32 +6,7 @@ import type { ScalarOrSchedule } from "./types.js";
  * function, the argument and the problem; constructors run them all before building anything.
  */
 
-export function describe(v: unknown): string {
-  if (typeof v === "number") return Number.isNaN(v) ? "NaN" : String(v);
-  if (typeof v === "string") return `"${v}" (a string)`;
-  if (v === null) return "null";
-  if (globalThis.Array.isArray(v)) return "an array";
-  return typeof v === "object" ? "an object" : typeof v;
-}
-
-/** Checks an options object: undefined or a plain object whose keys are all in `known`. */
-export function optionsOf<K extends string>(fn: string, options: unknown, known: readonly K[]): { readonly [P in K]?: unknown } {
-  if (options === undefined) return {};
-  if (options === null || typeof options !== "object" || globalThis.Array.isArray(options)) {
-    throw argumentError(fn, "options", `must be an object, got ${describe(options)}`);
-  }
-  for (const key of Object.keys(options)) {
-    if (!(known as readonly string[]).includes(key)) {
-      throw argumentError(fn, "options", `has unknown key '${key}' (known keys: ${known.join(", ") || "none"})`);
-    }
-  }
-  return options as { readonly [P in K]?: unknown };
-}
-
-export function finiteNumber(fn: string, arg: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError(fn, arg, `must be a finite number, got ${describe(v)}`);
-  return v;
-}
+export { finiteNumber, optionsOf } from "@kiln/core";
 
 export function nonNegative(fn: string, arg: string, v: unknown): number {
   const x = finiteNumber(fn, arg, v);
@@ -53,13 +28,13 @@ export function rate(fn: string, arg: string, v: unknown, below1 = false): numbe
 }
 
 export function integer(fn: string, arg: string, v: unknown, min: number): number {
-  if (typeof v !== "number" || !Number.isSafeInteger(v)) throw argumentError(fn, arg, `must be an integer, got ${describe(v)}`);
+  if (typeof v !== "number" || !Number.isSafeInteger(v)) throw argumentError(fn, arg, `must be an integer, got ${describeValue(v)}`);
   if (v < min) throw argumentError(fn, arg, `must be at least ${min}, got ${v}`);
   return v;
 }
 
 export function boolean(fn: string, arg: string, v: unknown): boolean {
-  if (typeof v !== "boolean") throw argumentError(fn, arg, `must be true or false, got ${describe(v)}`);
+  if (typeof v !== "boolean") throw argumentError(fn, arg, `must be true or false, got ${describeValue(v)}`);
   return v;
 }
 
@@ -67,7 +42,7 @@ export function boolean(fn: string, arg: string, v: unknown): boolean {
 export function scalarOrSchedule(fn: string, arg: string, v: unknown): ScalarOrSchedule {
   if (typeof v === "function") return v as ScalarOrSchedule;
   if (typeof v !== "number" || !Number.isFinite(v)) {
-    throw argumentError(fn, arg, `must be a finite number or a schedule function, got ${describe(v)}`);
+    throw argumentError(fn, arg, `must be a finite number or a schedule function, got ${describeValue(v)}`);
   }
   return v;
 }
@@ -75,7 +50,7 @@ export function scalarOrSchedule(fn: string, arg: string, v: unknown): ScalarOrS
 /** Checks that `state` is an object holding `keys` (a state made by this transformation's init). */
 export function stateOf<S>(fn: string, state: unknown, keys: readonly string[]): S {
   if (state === null || typeof state !== "object" || globalThis.Array.isArray(state) || keys.some((k) => !(k in state))) {
-    throw argumentError(fn, "state", `must be the state made by init (an object with ${keys.map((k) => `'${k}'`).join(", ") || "no keys"}), got ${describe(state)}`);
+    throw argumentError(fn, "state", `must be the state made by init (an object with ${keys.map((k) => `'${k}'`).join(", ") || "no keys"}), got ${describeValue(state)}`);
   }
   return state as S;
 }

@@ -1,5 +1,4 @@
-import { argumentError } from "@kiln/core";
-import { describe } from "./check.js";
+import { argumentError, describeValue } from "@kiln/core";
 import type { GradientTransformation, StateOf } from "./types.js";
 
 /** The tuple of states of chained transformations, one per transformation. */
@@ -12,14 +11,14 @@ export type ChainState<T extends readonly GradientTransformation<unknown>[]> = {
 export function chain<T extends readonly GradientTransformation<unknown>[]>(...transforms: T): GradientTransformation<ChainState<T>> {
   transforms.forEach((t, i) => {
     if (t === null || typeof t !== "object" || typeof t.init !== "function" || typeof t.update !== "function") {
-      throw argumentError("chain", `transforms[${i}]`, `must be a GradientTransformation (an object with init and update), got ${describe(t)}`);
+      throw argumentError("chain", `transforms[${i}]`, `must be a GradientTransformation (an object with init and update), got ${describeValue(t)}`);
     }
   });
   return {
     init: (params) => transforms.map((t) => t.init(params)) as ChainState<T>,
     update: (updates, state, params) => {
       if (!globalThis.Array.isArray(state) || state.length !== transforms.length) {
-        throw argumentError("chain.update", "state", `must be the array of ${transforms.length} states made by init, got ${globalThis.Array.isArray(state) ? `${state.length} states` : describe(state)}`);
+        throw argumentError("chain.update", "state", `must be the array of ${transforms.length} states made by init, got ${globalThis.Array.isArray(state) ? `${state.length} states` : describeValue(state)}`);
       }
       let u = updates;
       const next = transforms.map((t, i) => {

@@ -1,5 +1,5 @@
-import { argumentError, isArray, jnp, type Array } from "@kiln/core";
-import { describe, finiteNumber, integer } from "./check.js";
+import { argumentError, describeValue, isArray, jnp, type Array } from "@kiln/core";
+import { finiteNumber, integer } from "./check.js";
 import { f32 } from "./numerics.js";
 import type { Count, Schedule } from "./types.js";
 
@@ -12,7 +12,7 @@ import type { Count, Schedule } from "./types.js";
 /** The count as an Array: integers become int32 (as a Python int or optax's int32 counter). */
 function countArray(fn: string, count: Count): Array {
   if (isArray(count)) return count;
-  if (typeof count !== "number" || !Number.isFinite(count)) throw argumentError(fn, "count", `must be a finite number or an Array, got ${describe(count)}`);
+  if (typeof count !== "number" || !Number.isFinite(count)) throw argumentError(fn, "count", `must be a finite number or an Array, got ${describeValue(count)}`);
   return jnp.asarray(count);
 }
 

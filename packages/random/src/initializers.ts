@@ -1,4 +1,4 @@
-import { Array, argumentError, jnp, lax, type DType, type Shape } from "@kiln/core";
+import { argumentError, Array, finiteNumber, jnp, lax, type DType, type Shape } from "@kiln/core";
 import type { Key } from "./key.js";
 import { normal as normalSample, truncatedNormal as truncatedSample, uniform as uniformSample } from "./samplers.js";
 
@@ -10,11 +10,6 @@ export type Initializer = (key: Key, shape: Shape, dtype?: DType) => Array;
 
 const f32 = (v: number) => jnp.asarray(Math.fround(v), "float32");
 
-function finiteArg(fn: string, name: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError(fn, name, `must be a finite number, got ${v}`);
-  return v;
-}
-
 function floatOnly(fn: string, dtype: DType | undefined): void {
   if (dtype !== undefined && dtype !== "float32") throw argumentError(fn, "dtype", `must be float32, got ${dtype}`);
 }
@@ -23,12 +18,12 @@ export const zeros: Initializer = (_key, shape, dtype = "float32") => jnp.zeros(
 export const ones: Initializer = (_key, shape, dtype = "float32") => jnp.ones(shape, dtype);
 
 export function constant(value: number): Initializer {
-  finiteArg("initializers.constant", "value", value);
+  finiteNumber("initializers.constant", "value", value);
   return (_key, shape, dtype = "float32") => jnp.full(shape, value, dtype);
 }
 
 export function normal(stddev = 1e-2): Initializer {
-  finiteArg("initializers.normal", "stddev", stddev);
+  finiteNumber("initializers.normal", "stddev", stddev);
   return (key, shape, dtype) => {
     floatOnly("initializers.normal", dtype);
     return lax.mul(normalSample(key, shape), f32(stddev));
@@ -36,7 +31,7 @@ export function normal(stddev = 1e-2): Initializer {
 }
 
 export function uniform(scale = 1e-2): Initializer {
-  finiteArg("initializers.uniform", "scale", scale);
+  finiteNumber("initializers.uniform", "scale", scale);
   return (key, shape, dtype) => {
     floatOnly("initializers.uniform", dtype);
     return lax.mul(uniformSample(key, shape), f32(scale));
@@ -44,7 +39,7 @@ export function uniform(scale = 1e-2): Initializer {
 }
 
 export function truncatedNormal(stddev = 1e-2, lower = -2, upper = 2): Initializer {
-  finiteArg("initializers.truncatedNormal", "stddev", stddev);
+  finiteNumber("initializers.truncatedNormal", "stddev", stddev);
   return (key, shape, dtype) => {
     floatOnly("initializers.truncatedNormal", dtype);
     return lax.mul(truncatedSample(key, lower, upper, shape), f32(stddev));

@@ -1,4 +1,4 @@
-import { Array, argumentError, checkShape, currentTrace, jnp, lax, numerics, type Shape } from "@kiln/core";
+import { argumentError, Array, checkShape, currentTrace, finiteNumber, jnp, lax, numerics, optionsOf, type Shape } from "@kiln/core";
 import { checkKey, split, type Key } from "./key.js";
 
 /**
@@ -15,19 +15,6 @@ function shapeArg(fn: string, shape: Shape | undefined): Shape {
 function finite(fn: string, name: string, v: number): number {
   if (typeof v !== "number" || Number.isNaN(v)) throw argumentError(fn, name, `must be a number, got ${v}`);
   return v;
-}
-
-function finiteBound(fn: string, name: string, v: unknown): number {
-  if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError(fn, name, `must be a finite number, got ${v}`);
-  return v;
-}
-
-/** Rejects option keys a sampler does not know (a typo would otherwise be ignored silently). */
-function knownOptions(fn: string, options: object, known: readonly string[]): void {
-  if (options === null || typeof options !== "object") throw argumentError(fn, "options", `must be an object, got ${options === null ? "null" : typeof options}`);
-  for (const k of Object.keys(options)) {
-    if (!known.includes(k)) throw argumentError(fn, "options", `has unknown key '${k}' (known keys: ${known.join(", ")})`);
-  }
 }
 
 /** random.bits(key, shape): uniform uint32 words (partitionable threefry). */
@@ -63,9 +50,9 @@ export interface UniformOptions {
 export function uniform(key: Key, shape?: Shape, options: UniformOptions = {}): Array {
   const fn = "random.uniform";
   checkKey(fn, key);
-  knownOptions(fn, options, ["minval", "maxval"]);
-  const minval = finiteBound(fn, "minval", options.minval ?? 0);
-  const maxval = finiteBound(fn, "maxval", options.maxval ?? 1);
+  optionsOf(fn, options, ["minval", "maxval"]);
+  const minval = finiteNumber(fn, "minval", options.minval ?? 0);
+  const maxval = finiteNumber(fn, "maxval", options.maxval ?? 1);
   return uniformRange(key, shapeArg(fn, shape), minval, maxval);
 }
 
@@ -110,7 +97,7 @@ export function gumbel(key: Key, shape?: Shape): Array {
 export function categorical(key: Key, logits: Array, options: { axis?: number; shape?: Shape } = {}): Array {
   const fn = "random.categorical";
   checkKey(fn, key);
-  knownOptions(fn, options, ["axis", "shape"]);
+  optionsOf(fn, options, ["axis", "shape"]);
   const l = jnp.asarray(logits, "float32", fn, "logits");
   const axis = (options.axis ?? -1) < 0 ? (options.axis ?? -1) + l.ndim : options.axis!;
   if (axis < 0 || axis >= l.ndim) throw argumentError(fn, "axis", `${options.axis} is out of range for logits of rank ${l.ndim}`);

@@ -1,5 +1,6 @@
 import { Array } from "../array.js";
 import { castScalar, defaultDTypeOf, dtypeInfo, isDType, type DType } from "../dtype.js";
+import { finiteNumber } from "../arguments.js";
 import { argumentError } from "../errors.js";
 import * as lax from "../lax.js";
 import { checkShape, type Shape } from "../shape.js";
@@ -55,9 +56,7 @@ export const fullLike = (x: ArrayLike, fillValue: number, dtype?: DType): Array 
 /** arange(stop) or arange(start, stop, step); int32 for integer arguments, float32 otherwise. */
 export function arange(start: number, stop?: number, step = 1, dtype?: DType): Array {
   if (stop === undefined) [start, stop] = [0, start];
-  for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError("arange", name, `must be a finite number, got ${v}`);
-  }
+  for (const [name, v] of [["start", start], ["stop", stop], ["step", step]] as const) finiteNumber("arange", name, v);
   if (step === 0) throw argumentError("arange", "step", "must not be zero");
   const n = Math.max(0, Math.ceil((stop - start) / step));
   const d = dtypeArg("arange", dtype, [start, stop, step].every(Number.isInteger) ? "int32" : "float32");
@@ -69,9 +68,7 @@ export function arange(start: number, stop?: number, step = 1, dtype?: DType): A
 
 export function linspace(start: number, stop: number, num = 50, dtype?: DType): Array {
   if (!Number.isInteger(num) || num < 0) throw argumentError("linspace", "num", `must be a non-negative integer, got ${num}`);
-  for (const [name, v] of [["start", start], ["stop", stop]] as const) {
-    if (typeof v !== "number" || !Number.isFinite(v)) throw argumentError("linspace", name, `must be a finite number, got ${v}`);
-  }
+  for (const [name, v] of [["start", start], ["stop", stop]] as const) finiteNumber("linspace", name, v);
   checkShape("linspace", "num", [num]); // rejected before allocating
   const d = dtypeArg("linspace", dtype, "float32");
   const data = dtypeInfo[d].create(num);

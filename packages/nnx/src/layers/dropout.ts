@@ -1,7 +1,6 @@
-import { argumentError, jnp, lax, type Array, type ArrayLike } from "@kiln/core";
+import { argumentError, jnp, lax, optionsOf, type Array, type ArrayLike } from "@kiln/core";
 import * as random from "@kiln/random";
 import { Module } from "../module.js";
-import { checkOptions } from "./linear.js";
 import type { Rngs, RngStream } from "../rngs.js";
 
 /**
@@ -16,7 +15,7 @@ export class Dropout extends Module {
   constructor(readonly rate: number, options: { rngs?: Rngs; deterministic?: boolean } = {}) {
     super();
     if (typeof rate !== "number" || !(rate >= 0 && rate <= 1)) throw argumentError("nnx.Dropout", "rate", `must be in [0, 1], got ${rate}`);
-    checkOptions("nnx.Dropout", options, ["rngs", "deterministic"]);
+    optionsOf("nnx.Dropout", options, ["rngs", "deterministic"]);
     this.deterministic = options.deterministic ?? false;
     this.rngs = options.rngs ? options.rngs.stream("dropout").fork() : null;
   }

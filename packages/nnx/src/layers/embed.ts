@@ -1,9 +1,9 @@
-import { argumentError, checkShape, jnp, lax, type Array, type ArrayLike } from "@kiln/core";
+import { argumentError, checkShape, jnp, lax, optionsOf, type Array, type ArrayLike } from "@kiln/core";
 import { initializers } from "@kiln/random";
 import { Module } from "../module.js";
 import type { Rngs } from "../rngs.js";
 import { Param } from "../variable.js";
-import { checkFeatures, checkOptions, checkRngs } from "./linear.js";
+import { checkFeatures, checkRngs } from "./linear.js";
 
 /** nnx.Embed: a (numEmbeddings, features) table looked up by integer ids. */
 export class Embed extends Module {
@@ -14,7 +14,7 @@ export class Embed extends Module {
     checkFeatures("nnx.Embed", "numEmbeddings", numEmbeddings);
     checkFeatures("nnx.Embed", "features", features);
     checkShape("nnx.Embed", "[numEmbeddings, features]", [numEmbeddings, features]);
-    checkOptions("nnx.Embed", options, ["rngs", "embeddingInit"]);
+    optionsOf("nnx.Embed", options, ["rngs", "embeddingInit"]);
     const rngs = checkRngs("nnx.Embed", options);
     // Flax's default_embed_init: variance_scaling(1.0, 'fan_in', 'normal', out_axis=0)
     const init = options.embeddingInit ?? initializers.varianceScaling(1, "fan_in", "normal", { outAxis: 0 });

@@ -1,9 +1,9 @@
-import { argumentError, jnp, lax, type Array, type ArrayLike } from "@kiln/core";
+import { argumentError, jnp, lax, optionsOf, type Array, type ArrayLike } from "@kiln/core";
 import { initializers } from "@kiln/random";
 import { Module } from "../module.js";
 import type { Rngs } from "../rngs.js";
 import { Param } from "../variable.js";
-import { checkFeatures, checkOptions } from "./linear.js";
+import { checkFeatures } from "./linear.js";
 
 export interface LayerNormOptions {
   rngs?: Rngs;
@@ -24,7 +24,7 @@ export class LayerNorm extends Module {
   constructor(readonly numFeatures: number, options: LayerNormOptions = {}) {
     super();
     checkFeatures("nnx.LayerNorm", "numFeatures", numFeatures);
-    checkOptions("nnx.LayerNorm", options, ["rngs", "epsilon", "useBias", "useScale"]);
+    optionsOf("nnx.LayerNorm", options, ["rngs", "epsilon", "useBias", "useScale"]);
     this.epsilon = options.epsilon ?? 1e-6;
     if (!(this.epsilon > 0) || this.epsilon === Infinity) throw argumentError("nnx.LayerNorm", "epsilon", `must be a positive finite number, got ${this.epsilon}`);
     const key = options.rngs ? options.rngs.params() : null;

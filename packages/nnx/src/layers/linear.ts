@@ -1,4 +1,4 @@
-import { argumentError, checkShape, jnp, lax, type Array, type ArrayLike } from "@kiln/core";
+import { argumentError, checkShape, jnp, lax, optionsOf, type Array, type ArrayLike } from "@kiln/core";
 import { initializers } from "@kiln/random";
 import { Module } from "../module.js";
 import type { Rngs } from "../rngs.js";
@@ -14,15 +14,6 @@ export interface LinearOptions {
 export function checkFeatures(layer: string, name: string, n: unknown): number {
   if (typeof n !== "number" || !Number.isInteger(n) || n < 1) throw argumentError(layer, name, `must be a positive integer, got ${String(n)}`);
   return n;
-}
-
-/** Rejects option keys a layer does not know: Flax's `use_bias` would otherwise be ignored silently. */
-export function checkOptions(layer: string, options: unknown, known: readonly string[]): void {
-  if (options === undefined) return;
-  if (options === null || typeof options !== "object") throw argumentError(layer, "options", `must be an object, got ${options === null ? "null" : typeof options}`);
-  for (const k of Object.keys(options)) {
-    if (!known.includes(k)) throw argumentError(layer, "options", `has unknown key '${k}' (known keys: ${known.join(", ")})`);
-  }
 }
 
 export function checkRngs(layer: string, options: { rngs?: Rngs } | undefined): Rngs {
@@ -43,7 +34,7 @@ export class Linear extends Module {
     checkFeatures("nnx.Linear", "inFeatures", inFeatures);
     checkFeatures("nnx.Linear", "outFeatures", outFeatures);
     checkShape("nnx.Linear", "[inFeatures, outFeatures]", [inFeatures, outFeatures]); // before any weight is drawn
-    checkOptions("nnx.Linear", options, ["rngs", "useBias", "kernelInit", "biasInit"]);
+    optionsOf("nnx.Linear", options, ["rngs", "useBias", "kernelInit", "biasInit"]);
     const rngs = checkRngs("nnx.Linear", options);
     const kernelInit = options.kernelInit ?? initializers.lecunNormal();
     this.kernel = new Param(kernelInit(rngs.params(), [inFeatures, outFeatures]));
