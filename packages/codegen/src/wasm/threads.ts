@@ -61,6 +61,8 @@ interface Helper {
   readonly worker: Worker;
   readonly port: MessagePort;
   readonly ctrl: Int32Array;
+  /** Arena address of `ctrl`, freed once the worker has exited. */
+  readonly ctrlAddr: number;
   seq: number;
 }
 
@@ -81,7 +83,7 @@ export class ThreadPool {
       const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory: ar.memory, port: port2, ctrlAddr }, transferList: [port2] });
       worker.unref();
       port1.unref();
-      this.helpers.push({ worker, port: port1, ctrl, seq: 0 });
+      this.helpers.push({ worker, port: port1, ctrl, ctrlAddr, seq: 0 });
     }
   }
 
@@ -138,7 +140,10 @@ export class ThreadPool {
       this.start(h, 0, []);
     }));
     return Promise.all(exits).then(() => {
-      for (const h of this.helpers) h.port.close();
+      for (const h of this.helpers) {
+        h.port.close();
+        arena().release(h.ctrlAddr);
+      }
     });
   }
 
