@@ -1,7 +1,10 @@
+import type { Var } from "@kiln/core";
 import type { Kernel } from "../fusion/plan.js";
+import type { View } from "../fusion/views.js";
 import { kernelWrites } from "../plan/buffers.js";
 import type { Schedule } from "../plan/schedule.js";
-import { planDot, planElementwise, type WasmOptions } from "./plan.js";
+import { planDot, planElementwise, type WasmKernel, type WasmOptions } from "./plan.js";
+import { planReduce } from "./plan-reduce.js";
 import { WasmProgram } from "./program.js";
 
 /** Which kernels of a schedule run as wasm, and which buffers must therefore live in the arena. */
@@ -24,7 +27,7 @@ export function planWasm(s: Schedule, opts: WasmOptions): WasmLowering | null {
   const arenaInputs = new Set<number>();
   for (const k of s.kernels) {
     const stored = kernelWrites(k, s.fusion.materialized);
-    const d = k.kind === "dot" ? planDot(s.fusion.views, k, stored, opts) : k.kind === "elementwise" ? planElementwise(s.fusion.views, k, stored, opts) : null;
+    const d = planKernel(s.fusion.views, k, stored, opts);
     if (!d) continue;
     kernelOf.set(k, program.add(d));
     for (const v of d.buffers) {
@@ -34,4 +37,13 @@ export function planWasm(s: Schedule, opts: WasmOptions): WasmLowering | null {
     }
   }
   return kernelOf.size === 0 ? null : { program, kernelOf, arenaOutputs, arenaInputs };
+}
+
+function planKernel(views: ReadonlyMap<Var, View>, k: Kernel, stored: readonly Var[], opts: WasmOptions): WasmKernel | null {
+  switch (k.kind) {
+    case "dot": return planDot(views, k, stored, opts);
+    case "elementwise": return planElementwise(views, k, stored, opts);
+    case "reduce": return planReduce(views, k, stored, opts);
+    default: return null;
+  }
 }

@@ -7,6 +7,7 @@ import { coalesce, type Group } from "../lower/space.js";
 import { wasmSupports } from "./elementwise.js";
 import type { Access, DotSpec, Leaf } from "./kernel-dot.js";
 import type { ElementwiseSpec, RowAccess, RowLeaf } from "./kernel-elementwise.js";
+import type { WasmReduce } from "./plan-reduce.js";
 
 /** Which lowering a kernel gets: `auto` asks the cost model, `js` and `wasm` force one. */
 export type Backend = "auto" | "js" | "wasm";
@@ -127,7 +128,7 @@ export interface WasmElementwise {
   readonly rows: number;
 }
 
-export type WasmKernel = WasmDot | WasmElementwise;
+export type WasmKernel = WasmDot | WasmElementwise | WasmReduce;
 
 /**
  * The wasm form of a standalone elementwise kernel, or null when it stays JS: every node an

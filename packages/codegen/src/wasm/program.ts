@@ -1,8 +1,9 @@
 import type { TypedArray } from "@kiln/core";
 import type { BufferType } from "../plan/slots.js";
-import { encodeModule } from "./encoder.js";
+import { encodeModule, type FuncBuilder } from "./encoder.js";
 import { dotFunction, workspaceBytes } from "./kernel-dot.js";
 import { elementwiseFunction } from "./kernel-elementwise.js";
+import { reduceFunction, reduceWorkspaceBytes } from "./kernel-reduce.js";
 import { arena, bytesPer } from "./memory.js";
 import type { WasmKernel } from "./plan.js";
 import { MAX_THREAD_BUFFERS, threadPool, type ThreadPool } from "./threads.js";
@@ -60,19 +61,19 @@ export class WasmProgram {
   instantiate(threads: boolean | { readonly minMacs: number }): Instantiated {
     const t0 = performance.now();
     const ar = arena();
-    const funcs = this.kernels.map((k, i) => ({ name: `k${i}`, fn: k.kind === "dot" ? dotFunction(k.spec) : elementwiseFunction(k.spec) }));
+    const funcs = this.kernels.map((k, i) => ({ name: `k${i}`, fn: functionOf(k) }));
     const bytes = encodeModule(funcs, { min: 1, max: ar.maxPages, shared: true });
     const module = new WebAssembly.Module(bytes);
     const exports = new WebAssembly.Instance(module, { env: { mem: ar.memory } }).exports as Record<string, (...a: number[]) => void>;
     this.moduleBytes = bytes.length;
 
     const minMacs = threads === false ? Infinity : threads === true ? PARALLEL_MIN_MACS : threads.minMacs;
-    // elementwise kernels are memory-bound: one thread
+    // elementwise and reduce kernels are memory-bound: one thread
     const parallel = this.kernels.map((k) => k.kind === "dot" && k.macs >= minMacs && k.buffers.length <= MAX_THREAD_BUFFERS);
     const pool = parallel.some(Boolean) ? threadPool() : null;
     const nThreads = pool ? pool.threads : 1;
-    const wsBytes = Math.max(64, ...this.kernels.map((k) => (k.kind === "dot" ? workspaceBytes(k.spec) : 0)));
-    const chunks = this.kernels.map((k) => (k.kind === "dot" ? CHUNK_ROWS : Math.max(1, Math.ceil(CHUNK_ELEMENTS / k.spec.cols))));
+    const wsBytes = Math.max(64, ...this.kernels.map((k) => (k.kind === "dot" ? workspaceBytes(k.spec) : k.kind === "reduce" ? reduceWorkspaceBytes(k.spec) : 0)));
+    const chunks = this.kernels.map((k) => (k.kind === "dot" ? CHUNK_ROWS : k.kind === "reduce" ? k.chunk : Math.max(1, Math.ceil(CHUNK_ELEMENTS / k.spec.cols))));
     const blocks: number[] = [];
     const allocate = (bytes: number) => {
       const a = ar.alloc(bytes);
@@ -108,5 +109,13 @@ export class WasmProgram {
       if (pool) droppedModules.register(owner, { pool, id: moduleId });
     };
     return { glue, releaseWith };
+  }
+}
+
+function functionOf(k: WasmKernel): FuncBuilder {
+  switch (k.kind) {
+    case "dot": return dotFunction(k.spec);
+    case "elementwise": return elementwiseFunction(k.spec);
+    case "reduce": return reduceFunction(k.spec);
   }
 }
