@@ -72,7 +72,7 @@ async function main(): Promise<void> {
       );
     }
     const table = renderTable(problem, rows, settings.lossSteps);
-    const checks = isSeedSize(size) ? seedTargets(size, rows) : [];
+    const checks = isSeedSize(size) ? seedTargets(size, rows, problem.flops) : [];
     let body = `### ${size}: ${describe(problem)}\n\n${table}`;
     if (checks.length) body += `\n\nTargets:\n\n${renderChecks(checks)}`;
     if (size === "S" && findOk(rows, "kiln-jit")) {
