@@ -1,12 +1,94 @@
 import { stridesOf, type Var } from "@kiln/core";
 import type { LowerCtx } from "./context.js";
-import { add, assign, constDecl, forLoop, index, letDecl, letDecls, num, scale, type Ident, type Stmt } from "./estree.js";
+import { add, assign, constDecl, forLoop, index, letDecl, letDecls, num, scale, type Expr, type Ident, type Stmt } from "./estree.js";
 import { dotResult, macStmt, Role, type DotKernel, type DotSpace } from "./kernel-dot.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
 import { Space } from "./space.js";
 
 const TILE = 4;
+
+/** Loop-variable terms giving a position along one axis of the dot's space. */
+type Terms = readonly (readonly [Ident, number])[];
+
+/**
+ * What the tiled and the blocked dot share: the loops over batch (and extra free) axes opened
+ * in `nest`, the sizes of the innermost M, N and K groups, each operand's buffer, base index
+ * (inside those loops) and literal strides along them.
+ */
+export interface DotFrame {
+  readonly nest: Nest;
+  readonly M: number;
+  readonly N: number;
+  readonly K: number;
+  readonly A: Ident;
+  readonly B: Ident;
+  readonly aBase: Expr;
+  readonly bBase: Expr;
+  readonly sA: { readonly m: number; readonly k: number };
+  readonly sB: { readonly n: number; readonly k: number };
+  readonly dotVar: Var;
+  /** The space with the outer loops' variables, and `rows` / `cols` on the M and N groups. */
+  readonly space: (rows: Terms, cols: Terms) => Space;
+}
+
+/** Sizes of the innermost M, N and K groups (1 when there is none) and their group indices. */
+export function dotExtents(sp: DotSpace): { M: number; N: number; K: number; mi: number; ni: number; ki: number } {
+  const g = sp.groups;
+  const lastOf = (role: Role) => g.map((x) => x.role).lastIndexOf(role);
+  const [mi, ni, ki] = [lastOf(Role.M), lastOf(Role.N), lastOf(Role.K)];
+  const size = (gi: number) => (gi < 0 ? 1 : g[gi]!.size);
+  return { M: size(mi), N: size(ni), K: size(ki), mi, ni, ki };
+}
+
+export function dotFrame(ctx: LowerCtx, sp: DotSpace, dotVar: Var): DotFrame {
+  const g = sp.groups;
+  const { M, N, K, mi, ni, ki } = dotExtents(sp);
+  const nest = new Nest((p) => ctx.fresh(p));
+  const outerVars = new Map<number, Ident>();
+  g.forEach((grp, gi) => {
+    if (grp.role !== Role.K && gi !== mi && gi !== ni) outerVars.set(gi, nest.loop(num(0), num(grp.size)));
+  });
+  const space = (rows: Terms, cols: Terms) =>
+    new Space(g, g.map((_, gi) => (outerVars.has(gi) ? [[outerVars.get(gi)!, 1] as const] : gi === mi ? rows : gi === ni ? cols : [])));
+  const base = space([], []);
+  const strideOf = (s: readonly number[], gi: number) => (gi < 0 ? 0 : s[g[gi]!.dims[g[gi]!.dims.length - 1]!]!);
+  return {
+    nest, M, N, K, dotVar, space,
+    A: ctx.bufferOf((sp.a.source as { v: Var }).v),
+    B: ctx.bufferOf((sp.b.source as { v: Var }).v),
+    aBase: nest.index(base.linear(sp.a.strides, sp.a.offset)).expr,
+    bBase: nest.index(base.linear(sp.b.strides, sp.b.offset)).expr,
+    sA: { m: strideOf(sp.a.strides, mi), k: strideOf(sp.a.strides, ki) },
+    sB: { n: strideOf(sp.b.strides, ni), k: strideOf(sp.b.strides, ki) },
+  };
+}
+
+/** One axis of a panel: its first element (terms over the dot's space) and its extent. */
+export interface PanelAxis {
+  readonly origin: Terms;
+  /** A literal 1 means no loop. */
+  readonly count: Expr | 1;
+}
+
+/**
+ * The epilogue over a panel of dot sums (element (r, c) at `panel[r * stride + c]`): each sum
+ * is rounded, the output region's nodes run on it and the stored values are stored.
+ */
+export function panelEpilogue(
+  ctx: LowerCtx, k: DotKernel, f: DotFrame, sp: DotSpace, stored: readonly Var[], panel: Ident, rows: PanelAxis, cols: PanelAxis, stride: number,
+): Stmt[] {
+  const en = new Nest((p) => ctx.fresh(p));
+  const r = rows.count === 1 ? null : en.loop(num(0), rows.count);
+  const c = cols.count === 1 ? null : en.loop(num(0), cols.count);
+  const along = (axis: PanelAxis, v: Ident | null): Terms => (v ? [...axis.origin, [v, 1]] : axis.origin);
+  const em = new RegionEmitter(ctx, en, f.space(along(rows, r), along(cols, c)), k.output, sp.lift);
+  const pix = en.index({ offset: 0, terms: [...(r ? [[r, stride] as const] : []), ...(c ? [[c, 1] as const] : [])] });
+  em.provide(f.dotVar, dotResult(f.dotVar.aval.dtype, index(panel, pix.expr)), pix.level, false);
+  for (const v of stored) em.value(v);
+  for (const v of stored) em.store(v);
+  return en.build();
+}
 
 /**
  * The register-tiled dot: outer loops over batch (and extra free) axes, then blocks of 4 rows
@@ -17,33 +99,17 @@ const TILE = 4;
  * them, so the dot result itself is never allocated.
  */
 export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
-  const g = sp.groups;
-  const lastOf = (role: Role) => g.map((x) => x.role).lastIndexOf(role);
-  const mi = lastOf(Role.M), ni = lastOf(Role.N), ki = lastOf(Role.K);
-  const nest = new Nest((p) => ctx.fresh(p));
-  const outerVars = new Map<number, Ident>();
-  g.forEach((grp, gi) => {
-    if (grp.role !== Role.K && gi !== mi && gi !== ni) outerVars.set(gi, nest.loop(num(0), num(grp.size)));
-  });
-  const spaceWith = (extra: ReadonlyMap<number, readonly (readonly [Ident, number])[]>) =>
-    new Space(g, g.map((_, gi) => (outerVars.has(gi) ? [[outerVars.get(gi)!, 1] as const] : extra.get(gi) ?? [])));
-  const base = spaceWith(new Map());
-  const strideOf = (s: readonly number[], gi: number) => (gi < 0 ? 0 : s[g[gi]!.dims[g[gi]!.dims.length - 1]!]!);
-  const size = (gi: number) => (gi < 0 ? 1 : g[gi]!.size);
-  const [M, N, K] = [size(mi), size(ni), size(ki)];
-  const sA = { m: strideOf(sp.a.strides, mi), k: strideOf(sp.a.strides, ki) };
-  const sB = { n: strideOf(sp.b.strides, ni), k: strideOf(sp.b.strides, ki) };
-  const A = ctx.bufferOf((sp.a.source as { v: Var }).v);
-  const B = ctx.bufferOf((sp.b.source as { v: Var }).v);
-  const aBase = nest.index(base.linear(sp.a.strides, sp.a.offset)).expr;
-  const bBase = nest.index(base.linear(sp.b.strides, sp.b.offset)).expr;
   const dotVar = k.dot.out[0]!;
+  const f = dotFrame(ctx, sp, dotVar);
+  const { nest, M, N, K, A, B, aBase, bBase, sA, sB } = f;
   const dtype = dotVar.aval.dtype;
   const isFloat = dtype === "float32";
   const direct = k.output.nodes.length === 0;
   const outStrides = sp.lift(stridesOf(k.output.shape));
-  const sO = { m: strideOf(outStrides, mi), n: strideOf(outStrides, ni) };
-  const oBase = direct && stored.length > 0 ? nest.index(base.linear(outStrides, 0)).expr : num(0);
+  const { mi, ni } = dotExtents(sp);
+  const strideOf = (gi: number) => (gi < 0 ? 0 : outStrides[sp.groups[gi]!.dims[sp.groups[gi]!.dims.length - 1]!]!);
+  const sO = { m: strideOf(mi), n: strideOf(ni) };
+  const oBase = direct && stored.length > 0 ? nest.index(f.space([], []).linear(outStrides, 0)).expr : num(0);
   const panel = direct ? null : ctx.localScratch("float64", TILE * N);
 
   const tile = (rows: number, cols: number, i: Ident, j: Ident): Stmt[] => {
@@ -73,21 +139,6 @@ export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: 
     return out;
   };
 
-  /** The epilogue of one row block: reads the panel, runs the output region, stores. */
-  const epilogue = (rows: number, i: Ident): Stmt[] => {
-    const en = new Nest((p) => ctx.fresh(p));
-    const r = rows > 1 ? en.loop(num(0), num(rows)) : null;
-    const jj = en.loop(num(0), num(N));
-    const rowTerms: (readonly [Ident, number])[] = r ? [[i, 1], [r, 1]] : [[i, 1]];
-    const space = spaceWith(new Map([[mi, rowTerms], [ni, [[jj, 1] as const]]]));
-    const em = new RegionEmitter(ctx, en, space, k.output, sp.lift);
-    const pix = en.index({ offset: 0, terms: r ? [[r, N], [jj, 1]] : [[jj, 1]] });
-    em.provide(dotVar, dotResult(dtype, index(panel!, pix.expr)), pix.level, false);
-    for (const v of stored) em.value(v);
-    for (const v of stored) em.store(v);
-    return en.build();
-  };
-
   const rowBlock = (rows: number, from: number, to: number): Stmt => {
     const i = ctx.fresh("i");
     const body: Stmt[] = [];
@@ -100,7 +151,7 @@ export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: 
       const j = ctx.fresh("j");
       body.push(forLoop(j, num(n4), num(N), tile(rows, 1, i, j)));
     }
-    if (panel) body.push(...epilogue(rows, i));
+    if (panel) body.push(...panelEpilogue(ctx, k, f, sp, stored, panel, { origin: [[i, 1]], count: rows > 1 ? num(rows) : 1 }, { origin: [], count: num(N) }, N));
     return forLoop(i, num(from), num(to), body, rows);
   };
 
@@ -109,4 +160,3 @@ export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: 
   if (m4 < M) nest.emit(nest.depth, rowBlock(1, m4, M));
   return nest.build();
 }
-

@@ -8,6 +8,7 @@ import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
 import { coalesce, loopSpace, type Group } from "./space.js";
 import { emitTiledDot } from "./dot-tiles.js";
+import { blockingPays, emitBlockedDot } from "./dot-blocking.js";
 
 export type DotKernel = Extract<Kernel, { kind: "dot" }>;
 
@@ -65,7 +66,8 @@ const TILE_THRESHOLD = 256;
 /**
  * Each output element sums its products sequentially over K in a double, exactly like the
  * eager kernel, so results are bit-identical whatever the loop order around it. Large dots
- * use 4x4 register tiles (dot-tiles.ts); small ones (or several uncoalescable K axes) loop
+ * use 4x4 register tiles (dot-tiles.ts), cache-blocked over packed operands when the operands
+ * outgrow the cache (dot-blocking.ts); small ones (or several uncoalescable K axes) loop
  * over the output with one accumulator and run the epilogue on the spot.
  */
 export function emitDot(ctx: LowerCtx, k: DotKernel, stored: readonly Var[]): Stmt[] {
@@ -73,7 +75,9 @@ export function emitDot(ctx: LowerCtx, k: DotKernel, stored: readonly Var[]): St
   const macs = sp.sizes.reduce((a, b) => a * b, 1);
   const kGroups = sp.groups.filter((g) => g.role === Role.K).length;
   const buffers = sp.a.source.kind === "var" && sp.b.source.kind === "var";
-  if (buffers && kGroups <= 1 && macs >= TILE_THRESHOLD) return emitTiledDot(ctx, k, sp, stored);
+  if (buffers && kGroups <= 1 && macs >= TILE_THRESHOLD) {
+    return blockingPays(sp, k.dot.out[0]!.aval.dtype) ? emitBlockedDot(ctx, k, sp, stored) : emitTiledDot(ctx, k, sp, stored);
+  }
   return emitSimpleDot(ctx, k, sp, stored);
 }
 
