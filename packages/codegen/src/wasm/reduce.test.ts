@@ -1,9 +1,10 @@
 import { jnp, lax, makeGraph, type Array } from "@kiln/core";
 import { describe, expect, it } from "vitest";
-import { compile, type CompileOptions } from "../compile.js";
+import { compile } from "../compile.js";
 import { optimize } from "../passes/optimize.js";
 import { schedule } from "../plan/schedule.js";
 import { compileChecked, expectSameBits } from "../testing/check.js";
+import { expectWasmEqualsJs } from "../testing/wasm-vs-js.js";
 import { arrayOf, edgeValues, randomArray, Rng } from "../testing/values.js";
 import { planWasm } from "./lowering.js";
 import type { Backend } from "./plan.js";
@@ -18,31 +19,6 @@ const f32 = (...shape: number[]) => randomArray(rng, "float32", shape);
 type Op = "sum" | "max" | "min";
 const ops: readonly Op[] = ["sum", "max", "min"];
 const reduce = (op: Op, x: Array, axes: readonly number[]) => (op === "sum" ? lax.reduceSum : op === "max" ? lax.reduceMax : lax.reduceMin)(x, axes);
-
-/**
- * Compiles `f` with backend "js" and "wasm" and requires every output element to be the same
- * (Object.is: same value, same zero sign; any NaN equals any NaN) and, with `everyKernel`, no
- * kernel left on JS. (A copy of wasm.test.ts's helper.)
- */
-function expectWasmEqualsJs(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], label: string, options: CompileOptions = {}, everyKernel = false) {
-  const g = makeGraph(f)(...inputs);
-  const js = compileChecked(g, { ...options, backend: "js" });
-  const wasm = compileChecked(g, { ...options, backend: "wasm" });
-  expect(js.wasm, `${label}: js`).toBeNull();
-  expect(wasm.wasm?.kernels ?? 0, `${label}: lowered to wasm\n${wasm.plan}`).toBeGreaterThan(0);
-  if (everyKernel) expect(wasm.wasm?.kernels, `${label}: every kernel lowered to wasm\n${wasm.plan}`).toBe(wasm.plan.split("\n").filter((l) => /^k\d+ /.test(l)).length);
-  const data = inputs.map((x) => x._data!);
-  const want = js.run(data);
-  const got = wasm.run(data);
-  expect(got.length).toBe(want.length);
-  got.forEach((o, i) => {
-    const w = want[i]!;
-    expect(o.length, label).toBe(w.length);
-    const bad = [...o].findIndex((x, j) => !Object.is(x, w[j]) && !(Number.isNaN(x) && Number.isNaN(w[j])));
-    if (bad >= 0) expect(o[bad], `${label} output ${i} element ${bad}\n${wasm.plan}`).toBe(w[bad]);
-  });
-  return want;
-}
 
 /** Compiles `f` for wasm and checks every output is bit-identical to eager mode (core's ops). */
 function expectWasmEqualsEager(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], label: string) {
@@ -143,8 +119,8 @@ describe("wasm reduce kernels equal the JS lowering bit for bit", () => {
     const seqs = orderSensitive(303, 64);
     const cols = arrayOf("float32", [64, 303], range(64, (r) => seqs.map((v) => v[r]!)).flat());
     const rows = arrayOf("float32", [303, 64], seqs.flat());
-    const inColumns = expectWasmEqualsJs((x: Array) => lax.reduceSum(x, [0]), [cols], "columns", {}, true)[0]!;
-    const inRows = expectWasmEqualsJs((x: Array) => lax.reduceSum(x, [1]), [rows], "rows", {}, true)[0]!;
+    const inColumns = expectWasmEqualsJs((x: Array) => lax.reduceSum(x, [0]), [cols], "columns", {}, true).outputs[0]!;
+    const inRows = expectWasmEqualsJs((x: Array) => lax.reduceSum(x, [1]), [rows], "rows", {}, true).outputs[0]!;
     expect([...inRows]).toEqual([...inColumns]);
     for (const len of [64, 1030]) {
       const all = arrayOf("float32", [len], orderSensitive(1, len)[0]!);

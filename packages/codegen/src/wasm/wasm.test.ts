@@ -4,6 +4,7 @@ import { jnp, lax, makeGraph, nn, type Array, type OpParams, type TypedArray } f
 import { describe, expect, it } from "vitest";
 import { compile, type CompileOptions } from "../compile.js";
 import { compileChecked, expectSameBits } from "../testing/check.js";
+import { expectWasmEqualsJs } from "../testing/wasm-vs-js.js";
 import { arrayOf, edgePairs, edgeValues, randomArray, Rng } from "../testing/values.js";
 import { encodeModule, f32x4, FuncBuilder, get, i32, v128 } from "./encoder.js";
 import { wasmFeatures } from "./features.js";
@@ -186,31 +187,6 @@ describe("the cost model", () => {
     expect(compile(makeGraph(erf)(f32(64, 64), f32(64, 64)), { backend: "wasm" }).wasm).toBeNull(); // transcendental epilogue
   });
 });
-
-/**
- * Compiles `f` with backend "js" and "wasm" and requires every output element to be the same
- * (Object.is: same value, same zero sign; any NaN equals any NaN); with `everyKernel`, also that
- * no kernel stayed JS. Returns the wasm executable.
- */
-function expectWasmEqualsJs(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], label: string, options: CompileOptions = {}, everyKernel = false) {
-  const g = makeGraph(f)(...inputs);
-  const js = compileChecked(g, { ...options, backend: "js" });
-  const wasm = compileChecked(g, { ...options, backend: "wasm" });
-  expect(js.wasm, `${label}: js`).toBeNull();
-  expect(wasm.wasm?.kernels ?? 0, `${label}: lowered to wasm\n${wasm.plan}`).toBeGreaterThan(0);
-  if (everyKernel) expect(wasm.wasm?.kernels, `${label}: every kernel lowered to wasm\n${wasm.plan}`).toBe(wasm.plan.split("\n").filter((l) => /^k\d+ /.test(l)).length);
-  const data = inputs.map((x) => x._data!);
-  const want = js.run(data);
-  const got = wasm.run(data);
-  expect(got.length).toBe(want.length);
-  got.forEach((o, i) => {
-    const w = want[i]!;
-    expect(o.length, label).toBe(w.length);
-    const bad = [...o].findIndex((x, j) => !Object.is(x, w[j]) && !(Number.isNaN(x) && Number.isNaN(w[j])));
-    if (bad >= 0) expect(o[bad], `${label} output ${i} element ${bad}\n${wasm.source}`).toBe(w[bad]);
-  });
-  return wasm;
-}
 
 /** An array of `shape` filled with random values, every `every`-th one an edge value. */
 function withEdges(shape: number[], every = 3): Array {
