@@ -24,6 +24,9 @@ describe("fusion", () => {
   it("sibling comparisons share one loop: their bools stay in registers", () => {
     const p = plan((x, y) => jnp.where(jnp.logicalAnd(jnp.lessEqual(x, y), jnp.notEqual(x, 0)), x, y), [5, 4], [5, 4]);
     expect(p).toMatchInlineSnapshot(`"k0 elementwise [5,4]: c = le a b ; d = ne a 0:f32[] ; e = and c d ; f = select_n e b a -> f"`);
+    // an integer op does not join a float loop (which it would keep off the wasm path), nor the reverse
+    const mixed = plan((x, y) => [jnp.multiply(x, 2), jnp.add(jnp.astype(y, "int32"), 1)], [5, 4], [5, 4]);
+    expect(mixed.split("\n").length).toBe(2);
   });
 
   it("a reduction computes its producer chain and its consumers in its own loops", () => {

@@ -4,6 +4,9 @@ import type { FusionPlan, Kernel, Region } from "./plan.js";
 import { readVars } from "./reads.js";
 import { applyViewOp, viewOfAtom, type View } from "./views.js";
 
+/** Computes in float32 and bool only (the values a wasm region holds). */
+const floatish = (e: Eqn): boolean => [...e.inputs, ...e.out].every((a) => a.aval.dtype === "float32" || a.aval.dtype === "bool");
+
 interface MutableRegion extends Region {
   readonly nodes: Eqn[];
 }
@@ -63,9 +66,10 @@ export function fuse(g: Graph): FusionPlan {
       .sort((a, b) => b.k - a.k);
     // no operand computed in a region of this shape: share the previous elementwise loop if it
     // has this shape (sibling comparisons feeding one `and` become one loop, their bools
-    // stay in registers)
+    // stay in registers), and if both compute in float32/bool or both do not: an integer op
+    // joining a float loop would keep that loop off the wasm path (wasm/elementwise.ts)
     const last = kernels[kernels.length - 1];
-    if (candidates.length === 0 && last?.kind === "elementwise" && shapeEquals(last.region.shape, shape)) {
+    if (candidates.length === 0 && last?.kind === "elementwise" && shapeEquals(last.region.shape, shape) && floatish(e) === last.region.nodes.every(floatish)) {
       candidates.push({ k: kernels.length - 1, region: last.region });
     }
     const target = candidates.find((h) => canJoin(e, h.k, h.region));
