@@ -5,7 +5,7 @@ import { broadcastView, viewOfAtom, type View } from "../fusion/views.js";
 import { coalesce, type Group } from "../lower/space.js";
 import { wasmSupports } from "./elementwise.js";
 import { blockVectors, reduceUnits, ROW_GROUP, type ReduceAccess, type ReduceLeaf, type ReduceSpec } from "./kernel-reduce.js";
-import { WASM_MIN_ELEMENTS, type WasmOptions } from "./plan.js";
+import { CHUNK_ELEMENTS, WASM_MIN_ELEMENTS, type WasmOptions } from "./plan.js";
 
 type ReduceKernel = Extract<Kernel, { kind: "reduce" }>;
 
@@ -22,8 +22,6 @@ export interface WasmReduce {
   readonly chunk: number;
 }
 
-/** A call covers about this many input elements (whole units), as elementwise kernels do. */
-const CHUNK_ELEMENTS = 1 << 16;
 
 /**
  * The wasm form of a reduce kernel, or null when it stays JS. Required: a float32 reduce_sum,

@@ -118,6 +118,13 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
  */
 export const WASM_MIN_ELEMENTS = 16_384;
 
+/**
+ * Elementwise and reduce kernels are called on about this many elements at a time (whole rows
+ * or units): short calls let V8 swap in optimized code early (program.ts), and any split gives
+ * the same bits.
+ */
+export const CHUNK_ELEMENTS = 1 << 16;
+
 /** An elementwise kernel lowered to wasm: its spec and the vars whose buffers it takes. */
 export interface WasmElementwise {
   readonly kind: "elementwise";

@@ -5,7 +5,7 @@ import { dotFunction, workspaceBytes } from "./kernel-dot.js";
 import { elementwiseFunction } from "./kernel-elementwise.js";
 import { reduceFunction, reduceWorkspaceBytes } from "./kernel-reduce.js";
 import { arena, bytesPer } from "./memory.js";
-import type { WasmKernel } from "./plan.js";
+import { CHUNK_ELEMENTS, type WasmKernel } from "./plan.js";
 import { MAX_THREAD_BUFFERS, threadPool, type ThreadPool } from "./threads.js";
 
 /**
@@ -23,9 +23,6 @@ const CHUNK_ROWS = 64;
  * wake-up and barrier against ~1 ms kernels), those at L (1.07G) up to twice as fast.
  */
 export const PARALLEL_MIN_MACS = 1 << 26;
-
-/** An elementwise kernel is called on about this many elements at a time (whole rows). */
-const CHUNK_ELEMENTS = 1 << 16;
 
 /**
  * What generated code calls as `wasm`: arena buffers for its scratch, and its kernels.
