@@ -1,6 +1,6 @@
 import {
-  Array, KilnError, bind, jnp, lax, scalarArray, traceFlat, treeFlatten, treeUnflatten,
-  type Atom, type ClosedGraph, type OpName, type TreeDef, type Var,
+  Array, KilnError, evalGraphEnv, jnp, lax, readAtom, traceFlat, treeFlatten, treeUnflatten,
+  type ClosedGraph, type OpName, type TreeDef, type Var,
 } from "@kiln/core";
 import { unbroadcast } from "./unbroadcast.js";
 import { nonDifferentiable, vjpRules, zeroGradient, type VjpEntry, type VjpRule } from "./vjp-rules.js";
@@ -19,32 +19,20 @@ export interface Linearized {
 
 const isTraceable = (leaf: unknown) => leaf instanceof Array;
 
-function read(env: Map<Var, Array>, a: Atom): Array {
-  return a.kind === "literal" ? scalarArray(a.value, a.aval.dtype) : env.get(a)!;
-}
-
 /**
  * Traces `f` and evaluates its graph equation by equation on the primals (eagerly, or into the
  * enclosing trace: this is what makes grad work under jit and grad-of-grad work at all).
  */
 export function linearize(f: (...args: unknown[]) => unknown, primalLeaves: readonly Array[], inTree: TreeDef): Linearized {
   const graph = traceFlat(f, primalLeaves, inTree, (leaf) => !isTraceable(leaf));
-  const env = new Map<Var, Array>();
-  const active = new Set<Var>();
-  graph.constVars.forEach((v, i) => env.set(v, graph.constValues[i]!));
-  graph.inputs.forEach((v, i) => {
-    env.set(v, primalLeaves[i]!);
-    if (primalLeaves[i]!.dtype === "float32") active.add(v);
-  });
-  for (const e of graph.eqns) {
-    const outs = bind(e.op, e.inputs.map((a) => read(env, a)), e.params);
-    e.out.forEach((v, i) => env.set(v, outs[i]!));
+  const active = new Set<Var>(graph.inputs.filter((_, i) => primalLeaves[i]!.dtype === "float32"));
+  const env = evalGraphEnv(graph, graph.constValues, primalLeaves, (e) => {
     const rule = vjpRules[e.op];
     if (rule !== nonDifferentiable && rule !== zeroGradient && e.inputs.some((a) => a.kind === "var" && active.has(a))) {
       for (const v of e.out) if (v.aval.dtype === "float32") active.add(v);
     }
-  }
-  return { graph, env, active, outputs: graph.outputs.map((a) => read(env, a)) };
+  });
+  return { graph, env, active, outputs: graph.outputs.map((a) => readAtom(env, a)) };
 }
 
 /** Pulls output cotangents back to the graph inputs; null entries are symbolic zeros. */
@@ -67,7 +55,7 @@ export function backward(lin: Linearized, outCts: readonly (Array | null)[]): (A
     if (rule === nonDifferentiable || rule === zeroGradient) continue;
     const wants = e.inputs.map((a) => a.kind === "var" && active.has(a));
     const inCts = (rule as VjpRule<OpName>)({
-      ct, inputs: e.inputs.map((a) => read(env, a)), out: env.get(e.out[0]!)!, params: e.params, wants,
+      ct, inputs: e.inputs.map((a) => readAtom(env, a)), out: env.get(e.out[0]!)!, params: e.params, wants,
     });
     e.inputs.forEach((a, i) => {
       const g = inCts[i];

@@ -19,7 +19,7 @@ export {
 export { shapeRules, type ShapeRule } from "./ops/shape-rules.js";
 export { eagerKernels, type Kernel } from "./ops/eager-kernels.js";
 export * as scalarFns from "./ops/scalar-fns.js";
-export { GraphTrace, bind, bind1, currentTrace, evalGraph, withNewTrace } from "./trace.js";
+export { GraphTrace, bind, bind1, currentTrace, evalGraph, evalGraphEnv, readAtom, withNewTrace } from "./trace.js";
 export { FloatingPointError, checkFinite, config, firstNonFinite } from "./config.js";
 export { ClosedGraph, makeGraph, traceFlat, type AbstractInput } from "./make-graph.js";
 export { registerPytreeNode, treeFlatten, treeLeaves, treeMap, treeStructureEquals, treeUnflatten, type PytreeNodeType, type TreeDef } from "./pytree.js";

@@ -99,7 +99,7 @@ export function bind1<P extends OpName>(op: P, inputs: readonly Array[], params:
 }
 
 /** The Array value of an atom given an environment of variables. */
-function read(env: Map<Var, Array>, a: Atom): Array {
+export function readAtom(env: ReadonlyMap<Var, Array>, a: Atom): Array {
   if (a.kind === "literal") return scalarArray(a.value, a.aval.dtype);
   const v = env.get(a);
   if (!v) throw new TraceError(`evalGraph: variable ${a.id} used before it is defined`);
@@ -111,13 +111,23 @@ function read(env: Map<Var, Array>, a: Atom): Array {
  * the active trace (this is how grad inlines a traced function into an enclosing jit).
  */
 export function evalGraph(graph: Graph, consts: readonly Array[], args: readonly Array[]): Array[] {
+  const env = evalGraphEnv(graph, consts, args);
+  return graph.outputs.map((a) => readAtom(env, a));
+}
+
+/**
+ * evalGraph's interpreter, keeping every var's value: the environment after the last equation.
+ * `afterEqn` runs after each equation is bound (autodiff's linearize tracks active vars there).
+ */
+export function evalGraphEnv(graph: Graph, consts: readonly Array[], args: readonly Array[], afterEqn?: (e: Eqn) => void): Map<Var, Array> {
   const env = new Map<Var, Array>();
   graph.constVars.forEach((v, i) => env.set(v, consts[i]!));
   graph.inputs.forEach((v, i) => env.set(v, args[i]!));
   for (const e of graph.eqns) {
-    const outs = bind(e.op, e.inputs.map((a) => read(env, a)), e.params);
+    const outs = bind(e.op, e.inputs.map((a) => readAtom(env, a)), e.params);
     e.out.forEach((v, i) => env.set(v, outs[i]!));
+    afterEqn?.(e);
   }
-  return graph.outputs.map((a) => read(env, a));
+  return env;
 }
 
