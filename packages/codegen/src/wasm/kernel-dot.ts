@@ -4,6 +4,7 @@ import {
   addConst, block, brIf, f32, f32x4, f64, f64x2, forRange, FuncBuilder, get, i32, ifThen, loop, seq, set, v128, type Emit, type Local,
 } from "./encoder.js";
 import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
+import type { OperandLeaf } from "./operands.js";
 
 /**
  * A buffer read or written by a kernel: element `offset + Σ outer[g]·o_g + m·i + n·j + k·l`
@@ -18,7 +19,7 @@ export interface Access {
   readonly k: number;
 }
 
-export type Leaf = { readonly kind: "access"; readonly access: Access } | { readonly kind: "literal"; readonly value: number };
+export type Leaf = OperandLeaf<Access>;
 
 /** A float32 dot_general with its epilogue, in the shape kernel-dot.ts's DotSpace gives it. */
 export interface DotSpec {

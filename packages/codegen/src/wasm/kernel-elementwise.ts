@@ -2,6 +2,7 @@ import type { Atom, Var } from "@kiln/core";
 import type { Region } from "../fusion/plan.js";
 import { addConst, forRange, FuncBuilder, f32, get, i32, set, v128, type Emit, type Local } from "./encoder.js";
 import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
+import type { OperandLeaf } from "./operands.js";
 
 /**
  * A buffer read or written by an elementwise kernel over a [rows, cols] space: element
@@ -15,7 +16,7 @@ export interface RowAccess {
   readonly col: 0 | 1;
 }
 
-export type RowLeaf = { readonly kind: "access"; readonly access: RowAccess } | { readonly kind: "literal"; readonly value: number };
+export type RowLeaf = OperandLeaf<RowAccess>;
 
 /** A standalone float32 elementwise region, coalesced to rows x cols. */
 export interface ElementwiseSpec {

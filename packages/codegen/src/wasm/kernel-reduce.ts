@@ -4,6 +4,7 @@ import {
   addConst, f32, f32x4, f64, f64x2, forRange, FuncBuilder, get, i32, ifThen, select, seq, set, v128, type Emit, type Local,
 } from "./encoder.js";
 import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
+import type { OperandLeaf } from "./operands.js";
 
 /**
  * A buffer read or written by a reduce kernel: element `offset + o·outer + r·row + c·col` of
@@ -19,7 +20,7 @@ export interface ReduceAccess {
   readonly col: 0 | 1;
 }
 
-export type ReduceLeaf = { readonly kind: "access"; readonly access: ReduceAccess } | { readonly kind: "literal"; readonly value: number };
+export type ReduceLeaf = OperandLeaf<ReduceAccess>;
 
 /**
  * A float32 reduction with its prologue (`input`) and epilogue (`output`) regions, its input

@@ -1,10 +1,11 @@
-import { isReduceOp, sizeOf, stridesOf, type Atom, type Eqn, type Var } from "@kiln/core";
-import type { Kernel, Region } from "../fusion/plan.js";
+import { isReduceOp, sizeOf, stridesOf, type Eqn, type Var } from "@kiln/core";
+import type { Kernel } from "../fusion/plan.js";
 import { kernelReads, regionLocals } from "../fusion/reads.js";
-import { broadcastView, viewOfAtom, type View } from "../fusion/views.js";
+import type { View } from "../fusion/views.js";
 import { coalesce, type Group } from "../lower/space.js";
 import { wasmSupports } from "./elementwise.js";
-import { blockVectors, reduceUnits, ROW_GROUP, type ReduceAccess, type ReduceLeaf, type ReduceSpec } from "./kernel-reduce.js";
+import { blockVectors, reduceUnits, ROW_GROUP, type ReduceAccess, type ReduceSpec } from "./kernel-reduce.js";
+import { BufferParams, regionLeaves } from "./operands.js";
 import { CHUNK_ELEMENTS, WASM_MIN_ELEMENTS, type WasmOptions } from "./plan.js";
 
 type ReduceKernel = Extract<Kernel, { kind: "reduce" }>;
@@ -61,40 +62,17 @@ export function planReduce(views: ReadonlyMap<Var, View>, k: ReduceKernel, store
   const size = (g: Group | undefined) => g?.size ?? 1;
   if (layout === "rows" && op === "reduce_sum" && opts.backend === "auto" && size(gR) < ROW_GROUP) return null;
 
-  const buffers: Var[] = [];
-  const param = (v: Var) => {
-    const i = buffers.indexOf(v);
-    return i >= 0 ? i : buffers.push(v) - 1;
-  };
+  const params = new BufferParams();
   const strideOf = (s: readonly number[], g: Group | undefined) => (g ? s[g.dims[g.dims.length - 1]!]! : 0);
   const access = (v: Var, strides: readonly number[], offset: number): ReduceAccess | null => {
     const outer = strideOf(strides, gO), row = strideOf(strides, gR), col = strideOf(strides, gC);
     if (outer < 0 || row < 0 || offset < 0 || (col !== 0 && col !== 1)) return null;
-    return { param: param(v), offset, outer, row, col };
+    return { param: params.of(v), offset, outer, row, col };
   };
 
-  // each region's leaves, read through their views broadcast to the region's shape
-  const leavesOf = (region: Region, atoms: readonly Atom[], locals: ReadonlySet<Var>, liftStrides: (s: readonly number[]) => readonly number[]) => {
-    const leaves = new Map<Atom, ReduceLeaf>();
-    for (const a of atoms) {
-      if (a.kind === "var" && locals.has(a)) continue;
-      if (a.kind === "literal") {
-        leaves.set(a, { kind: "literal", value: a.value });
-        continue;
-      }
-      const view = broadcastView(viewOfAtom(a, views), region.shape);
-      if (view.source.kind === "literal") leaves.set(a, { kind: "literal", value: view.source.value });
-      else if (view.source.kind === "var" && a.aval.dtype === "float32") {
-        const acc = access(view.source.v, liftStrides(view.strides), view.offset);
-        if (!acc) return null;
-        leaves.set(a, { kind: "access", access: acc });
-      } else return null;
-    }
-    return leaves;
-  };
   const inLocals = regionLocals(input);
-  const inLeaves = leavesOf(input, [...input.nodes.flatMap((e) => e.inputs), x], inLocals, (s) => s);
-  const outLeaves = leavesOf(output, output.nodes.flatMap((e) => e.inputs), regionLocals(output, reduce.out), lift);
+  const inLeaves = regionLeaves(views, [...input.nodes.flatMap((e) => e.inputs), x], inLocals, input.shape, (s) => s, access);
+  const outLeaves = regionLeaves(views, output.nodes.flatMap((e) => e.inputs), regionLocals(output, reduce.out), output.shape, lift, access);
   if (!inLeaves || !outLeaves) return null;
 
   const inStored = stored.filter((v) => inLocals.has(v));
@@ -112,7 +90,7 @@ export function planReduce(views: ReadonlyMap<Var, View>, k: ReduceKernel, store
     outer: size(gO),
     rows: size(gR),
     cols: size(gC),
-    params: buffers.length,
+    params: params.vars.length,
     input,
     output,
     x,
@@ -125,5 +103,5 @@ export function planReduce(views: ReadonlyMap<Var, View>, k: ReduceKernel, store
   };
   const perUnit = layout === "rows" ? spec.cols : spec.rows * Math.min(spec.cols, 4 * blockVectors(op));
   const chunk = Math.max(1, Math.ceil(CHUNK_ELEMENTS / perUnit));
-  return { kind: "reduce", spec, buffers, elements, rows: reduceUnits(spec), chunk: layout === "rows" ? Math.ceil(chunk / ROW_GROUP) * ROW_GROUP : chunk };
+  return { kind: "reduce", spec, buffers: params.vars, elements, rows: reduceUnits(spec), chunk: layout === "rows" ? Math.ceil(chunk / ROW_GROUP) * ROW_GROUP : chunk };
 }

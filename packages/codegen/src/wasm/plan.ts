@@ -1,12 +1,13 @@
-import { sizeOf, stridesOf, type Atom, type Var } from "@kiln/core";
+import { sizeOf, stridesOf, type Var } from "@kiln/core";
 import type { Kernel } from "../fusion/plan.js";
 import { kernelReads, regionLocals } from "../fusion/reads.js";
-import { broadcastView, viewOfAtom, type View } from "../fusion/views.js";
+import type { View } from "../fusion/views.js";
 import { dotSpace, Role, type DotKernel } from "../lower/kernel-dot.js";
 import { coalesce, type Group } from "../lower/space.js";
 import { wasmSupports } from "./elementwise.js";
-import type { Access, DotSpec, Leaf } from "./kernel-dot.js";
-import type { ElementwiseSpec, RowAccess, RowLeaf } from "./kernel-elementwise.js";
+import type { Access, DotSpec } from "./kernel-dot.js";
+import type { ElementwiseSpec, RowAccess } from "./kernel-elementwise.js";
+import { BufferParams, regionLeaves } from "./operands.js";
 import type { WasmReduce } from "./plan-reduce.js";
 
 /** Which lowering a kernel gets: `auto` asks the cost model, `js` and `wasm` force one. */
@@ -56,14 +57,10 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
   const strideOf = (s: readonly number[], gi: number) => (gi < 0 ? 0 : s[g[gi]!.dims[g[gi]!.dims.length - 1]!]!);
   const size = (gi: number) => (gi < 0 ? 1 : g[gi]!.size);
 
-  const buffers: Var[] = [];
-  const param = (v: Var) => {
-    const i = buffers.indexOf(v);
-    return i >= 0 ? i : buffers.push(v) - 1;
-  };
+  const params = new BufferParams();
   const access = (v: Var, strides: readonly number[], offset: number): Access | null => {
     if ([...strides, offset].some((s) => s < 0)) return null;
-    return { param: param(v), offset, outer: outer.map((gi) => strideOf(strides, gi)), m: strideOf(strides, mi), n: strideOf(strides, ni), k: strideOf(strides, ki) };
+    return { param: params.of(v), offset, outer: outer.map((gi) => strideOf(strides, gi)), m: strideOf(strides, mi), n: strideOf(strides, ni), k: strideOf(strides, ki) };
   };
   const a = access(sp.a.source.v, sp.a.strides, sp.a.offset);
   const b = access(sp.b.source.v, sp.b.strides, sp.b.offset);
@@ -71,24 +68,8 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
 
   // every leaf of the epilogue must be a float32 buffer or a literal; bools stay in registers
   if (!stored.every((v) => v.aval.dtype === "float32")) return null;
-  const locals = regionLocals(k.output, k.dot.out);
-  const leaves = new Map<Atom, Leaf>();
-  for (const e of k.output.nodes) {
-    for (const x of e.inputs) {
-      if (x.kind === "var" && locals.has(x)) continue;
-      if (x.kind === "literal") {
-        leaves.set(x, { kind: "literal", value: x.value });
-        continue;
-      }
-      const view = broadcastView(viewOfAtom(x, views), k.output.shape);
-      if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
-      else if (view.source.kind === "var" && x.aval.dtype === "float32") {
-        const acc = access(view.source.v, sp.lift(view.strides), view.offset);
-        if (!acc) return null;
-        leaves.set(x, { kind: "access", access: acc });
-      } else return null;
-    }
-  }
+  const leaves = regionLeaves(views, k.output.nodes.flatMap((e) => e.inputs), regionLocals(k.output, k.dot.out), k.output.shape, sp.lift, access);
+  if (!leaves) return null;
   const outStrides = sp.lift(stridesOf(k.output.shape));
   const stores = new Map<Var, Access>();
   for (const v of stored) stores.set(v, access(v, outStrides, 0)!);
@@ -100,7 +81,7 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
     K: size(ki),
     a,
     b,
-    params: buffers.length,
+    params: params.vars.length,
     region: k.output,
     dotVar,
     stored,
@@ -109,7 +90,7 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
     exact: opts.exact,
     relaxed: opts.relaxed && !opts.exact,
   };
-  return { kind: "dot", spec, buffers, macs, rows: size(mi) };
+  return { kind: "dot", spec, buffers: params.vars, macs, rows: size(mi) };
 }
 
 /**
@@ -160,35 +141,15 @@ export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<Kernel
   const outer = groups.length === 2 ? groups[0] : undefined;
   const strideOf = (s: readonly number[], g: Group | undefined) => (g ? s[g.dims[g.dims.length - 1]!]! : 0);
 
-  const buffers: Var[] = [];
-  const param = (v: Var) => {
-    const i = buffers.indexOf(v);
-    return i >= 0 ? i : buffers.push(v) - 1;
-  };
+  const params = new BufferParams();
   const access = (v: Var, strides: readonly number[], offset: number): RowAccess | null => {
     const row = strideOf(strides, outer), col = strideOf(strides, inner);
     if (row < 0 || offset < 0 || (col !== 0 && col !== 1)) return null;
-    return { param: param(v), offset, row, col };
+    return { param: params.of(v), offset, row, col };
   };
 
-  const locals = regionLocals(k.region);
-  const leaves = new Map<Atom, RowLeaf>();
-  for (const e of k.region.nodes) {
-    for (const x of e.inputs) {
-      if (x.kind === "var" && locals.has(x)) continue;
-      if (x.kind === "literal") {
-        leaves.set(x, { kind: "literal", value: x.value });
-        continue;
-      }
-      const view = broadcastView(viewOfAtom(x, views), shape);
-      if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
-      else if (view.source.kind === "var" && x.aval.dtype === "float32") {
-        const acc = access(view.source.v, view.strides, view.offset);
-        if (!acc) return null;
-        leaves.set(x, { kind: "access", access: acc });
-      } else return null;
-    }
-  }
+  const leaves = regionLeaves(views, k.region.nodes.flatMap((e) => e.inputs), regionLocals(k.region), shape, (s) => s, access);
+  if (!leaves) return null;
   const stores = new Map<Var, RowAccess>();
   for (const v of stored) {
     const acc = access(v, outStrides, 0);
@@ -199,11 +160,11 @@ export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<Kernel
   const spec: ElementwiseSpec = {
     rows,
     cols: inner?.size ?? 1,
-    params: buffers.length,
+    params: params.vars.length,
     region: k.region,
     stored,
     leaf: (x) => leaves.get(x)!,
     store: (v) => stores.get(v)!,
   };
-  return { kind: "elementwise", spec, buffers, elements, rows };
+  return { kind: "elementwise", spec, buffers: params.vars, elements, rows };
 }
