@@ -141,6 +141,27 @@ export function broadcastable(...shapes: (readonly number[])[]): boolean {
 }
 
 /** A permutation of n axes from a number (Lehmer code); 0 is the identity. */
+/**
+ * broadcast_in_dim's target shape for an operand of `shape`: up to `p % 3` new axes inserted
+ * anywhere (sizes 1-3) and size-1 axes sometimes stretched; `dims` places the operand's axes.
+ */
+export function broadcastTarget(shape: readonly number[], p: number, q: number): { shape: number[]; dims: number[] } {
+  const dice = new Dice(q);
+  const out: number[] = [];
+  const dims: number[] = [];
+  let extra = p % 3;
+  for (const d of shape) {
+    while (extra > 0 && dice.next(2)) {
+      out.push(1 + dice.next(3));
+      extra--;
+    }
+    dims.push(out.length);
+    out.push(d === 1 && dice.next(2) ? 2 + dice.next(2) : d);
+  }
+  for (; extra > 0; extra--) out.push(1 + dice.next(3));
+  return { shape: out, dims };
+}
+
 export function permutation(n: number, code: number): number[] {
   const rest = globalThis.Array.from({ length: n }, (_, i) => i);
   const out: number[] = [];

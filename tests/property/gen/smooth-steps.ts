@@ -1,4 +1,4 @@
-import { axesFromBits, broadcastable, Dice, permutation } from "./builder.js";
+import { axesFromBits, broadcastable, broadcastTarget, Dice, permutation } from "./builder.js";
 import * as f64 from "./f64.js";
 import { smoothOpDefs, unaryBounds, unaryDefs, type SmoothInstr, type SmoothProgram, type UnaryName } from "./smooth.js";
 import type { Choice } from "./steps.js";
@@ -97,20 +97,7 @@ const reshape: Step = (g, c) => {
 
 const broadcast: Step = (g, c) => {
   const x = g.pick(c.a)!;
-  const dice = new Dice(c.q);
-  const out: number[] = [];
-  const dims: number[] = [];
-  let extra = c.p % 3;
-  for (const d of g.shape(x)) {
-    while (extra > 0 && dice.next(2)) {
-      out.push(1 + dice.next(3));
-      extra--;
-    }
-    dims.push(out.length);
-    out.push(d === 1 && dice.next(2) ? 2 + dice.next(2) : d);
-  }
-  for (; extra > 0; extra--) out.push(1 + dice.next(3));
-  g.emit("broadcast", [x], { shape: out, dims }, g.bound(x));
+  g.emit("broadcast", [x], broadcastTarget(g.shape(x), c.p, c.q), g.bound(x));
 };
 
 const slice: Step = (g, c) => {

@@ -1,5 +1,5 @@
 import { allDTypes, binaryOps, compareOps, reduceOps, scalarFns, unaryOps, type DType } from "@kiln/core";
-import { axesFromBits, broadcastable, Dice, permutation, type Aval, type Builder } from "./builder.js";
+import { axesFromBits, broadcastable, broadcastTarget, Dice, permutation, type Aval, type Builder } from "./builder.js";
 import type { Ref } from "./program.js";
 
 /** One generated step: which kind of operation, which operands (a, b) and two parameter seeds. */
@@ -146,20 +146,8 @@ const transpose: Step = (b, c) => {
 /** broadcast_in_dim: new axes inserted anywhere, size-1 axes stretched. */
 const broadcast: Step = (b, c) => {
   const x = b.pick(c.a)!;
-  const dice = new Dice(c.q);
-  const out: number[] = [];
-  const dims: number[] = [];
-  let extra = c.p % 3;
-  for (const d of b.vals[x]!.shape) {
-    while (extra > 0 && dice.next(2)) {
-      out.push(1 + dice.next(3));
-      extra--;
-    }
-    dims.push(out.length);
-    out.push(d === 1 && dice.next(2) ? 2 + dice.next(2) : d);
-  }
-  for (; extra > 0; extra--) out.push(1 + dice.next(3));
-  return b.emit("broadcast_in_dim", [x], { shape: out, broadcastDimensions: dims });
+  const { shape, dims } = broadcastTarget(b.vals[x]!.shape, c.p, c.q);
+  return b.emit("broadcast_in_dim", [x], { shape, broadcastDimensions: dims });
 };
 
 const squeeze: Step = (b, c) => {

@@ -39,6 +39,15 @@ export function randomArray(rng: Rng, dtype: DType, shape: Shape): Array {
   return Array.fromData(shape, dtype, randomData(rng, dtype, shape.reduce((a, b) => a * b, 1)));
 }
 
+/** A random float32 array of `shape` with every `every`-th element an edge value (in turn). */
+export function withEdgeValues(rng: Rng, shape: Shape, every = 3): Array {
+  const a = randomArray(rng, "float32", shape);
+  const d = a._data! as Float32Array;
+  const e = edgeValues.float32;
+  for (let i = 0; i < d.length; i += every) d[i] = e[(i / every) % e.length]!;
+  return a;
+}
+
 export function arrayOf(dtype: DType, shape: Shape, values: readonly number[]): Array {
   return Array.fromData(shape, dtype, dtypeInfo[dtype].from(values));
 }

@@ -5,7 +5,7 @@ import { optimize } from "../passes/optimize.js";
 import { schedule } from "../plan/schedule.js";
 import { compileChecked, expectSameBits } from "../testing/check.js";
 import { expectWasmEqualsJs } from "../testing/wasm-vs-js.js";
-import { arrayOf, edgeValues, randomArray, Rng } from "../testing/values.js";
+import { arrayOf, edgeValues, randomArray, Rng, withEdgeValues } from "../testing/values.js";
 import { planWasm } from "./lowering.js";
 import type { Backend } from "./plan.js";
 import { WASM_MIN_ELEMENTS } from "./plan.js";
@@ -41,14 +41,7 @@ function reducePlans(f: (...xs: Array[]) => Array | Array[], inputs: readonly Ar
 const layouts = (f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], backend: Backend = "wasm") =>
   reducePlans(f, inputs, backend).map((p) => (p === "js" ? p : p.spec.layout));
 
-/** An array of `shape` filled with random values, every `every`-th one an edge value. */
-function withEdges(shape: number[], every = 3): Array {
-  const a = f32(...shape);
-  const d = a._data! as Float32Array;
-  const e = edgeValues.float32;
-  for (let i = 0; i < d.length; i += every) d[i] = e[(i / every) % e.length]!;
-  return a;
-}
+const withEdges = (shape: number[], every = 3): Array => withEdgeValues(rng, shape, every);
 
 /** ±2^k for k in [-40, 60]: float sums of these depend on the order of the additions. */
 function wideMagnitudes(shape: number[]): Array {

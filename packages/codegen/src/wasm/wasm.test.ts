@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { compile, type CompileOptions } from "../compile.js";
 import { compileChecked, expectSameBits } from "../testing/check.js";
 import { expectWasmEqualsJs } from "../testing/wasm-vs-js.js";
-import { arrayOf, edgePairs, edgeValues, randomArray, Rng } from "../testing/values.js";
+import { arrayOf, edgePairs, randomArray, Rng, withEdgeValues } from "../testing/values.js";
 import { encodeModule, f32x4, FuncBuilder, get, i32, v128 } from "./encoder.js";
 import { wasmFeatures } from "./features.js";
 import { Arena, inWasmMemory, toWasmMemory } from "./memory.js";
@@ -188,14 +188,7 @@ describe("the cost model", () => {
   });
 });
 
-/** An array of `shape` filled with random values, every `every`-th one an edge value. */
-function withEdges(shape: number[], every = 3): Array {
-  const a = f32(...shape);
-  const d = a._data! as Float32Array;
-  const e = edgeValues.float32;
-  for (let i = 0; i < d.length; i += every) d[i] = e[(i / every) % e.length]!;
-  return a;
-}
+const withEdges = (shape: number[], every = 3): Array => withEdgeValues(rng, shape, every);
 
 describe("wasm elementwise kernels equal the JS lowering bit for bit", () => {
   const chain = (x: Array, y: Array, z: Array) => {
