@@ -82,6 +82,21 @@ export class WasmProgram {
     this.compileMs = performance.now() - t0;
 
     const fns = this.kernels.map((_, i) => exports[`k${i}`]!);
+    // per kernel: its buffers' addresses, and the full argument list (ws, row0, row1, ...addresses)
+    const ptrLists = this.kernels.map((k) => k.buffers.map(() => 0));
+    const argLists = this.kernels.map((k) => [0, 0, 0, ...k.buffers.map(() => 0)]);
+    /** Runs kernel i on rows [r0, r1) with workspace ws, `chunks[i]` rows per wasm call. */
+    const callRows = this.kernels.map((_, i) => {
+      const fn = fns[i]!, args = argLists[i]!, chunk = chunks[i]!;
+      return (ws: number, r0: number, r1: number) => {
+        args[0] = ws;
+        for (let r = r0; r < r1; r += chunk) {
+          args[1] = r;
+          args[2] = Math.min(r + chunk, r1);
+          fn(...args);
+        }
+      };
+    });
     const buffer = (type: BufferType) => (size: number) => ar.view(type, allocate(Math.max(1, size) * bytesPer[type]), size);
     const glue: WasmGlue = {
       float32: buffer("float32"),
@@ -90,15 +105,12 @@ export class WasmProgram {
       bool: buffer("bool"),
       float64: buffer("float64"),
       call: (i, buffers) => {
-        const k = this.kernels[i]!;
-        const fn = fns[i]!;
-        const ptrs = buffers.map((b) => b.byteOffset);
-        const chunk = chunks[i]!;
-        const rows = (ws: number, r0: number, r1: number) => {
-          for (let r = r0; r < r1; r += chunk) fn(ws, r, Math.min(r + chunk, r1), ...ptrs);
-        };
-        if (pool && parallel[i] && !pool.isClosed) pool.run(moduleId, i, k.rows, 4, CHUNK_ROWS, workspaces, ptrs, rows);
-        else rows(workspaces[0]!, 0, k.rows);
+        // a step calls this once per wasm kernel: fill the kernel's argument lists, allocate nothing
+        const ptrs = ptrLists[i]!, args = argLists[i]!;
+        for (let b = 0; b < buffers.length; b++) ptrs[b] = args[3 + b] = buffers[b]!.byteOffset;
+        const rows = this.kernels[i]!.rows;
+        if (pool && parallel[i] && !pool.isClosed) pool.run(moduleId, i, rows, 4, CHUNK_ROWS, workspaces, ptrs, callRows[i]!);
+        else callRows[i]!(workspaces[0]!, 0, rows);
       },
     };
     const releaseWith = (owner: object) => {

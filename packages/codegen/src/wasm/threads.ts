@@ -70,6 +70,8 @@ export class ThreadPool {
   private readonly helpers: Helper[] = [];
   private nextModule = 1;
   private readonly dropped: number[] = [];
+  /** run()'s list of the helpers that have booted. */
+  private readonly ready: Helper[] = [];
   private closed = false;
 
   /** `size` helper threads; kernels then run on size + 1 threads (the caller's too). */
@@ -120,12 +122,25 @@ export class ThreadPool {
    * caller's share.
    */
   run(id: number, index: number, rows: number, align: number, chunk: number, workspaces: readonly number[], args: readonly number[], local: (ws: number, r0: number, r1: number) => void): void {
-    const ready = this.helpers.filter((h) => Atomics.load(h.ctrl, 29) === 1);
-    const T = Math.min(ready.length + 1, Math.ceil(rows / align));
+    if (args.length > MAX_THREAD_BUFFERS) throw new RangeError(`kiln threads: ${args.length} buffers overflow the control block (slot 28 holds the chunk size)`);
+    // called once per large kernel per step: the ready list is reused, the words written in place
+    const ready = this.ready;
+    let n = 0;
+    for (const h of this.helpers) if (Atomics.load(h.ctrl, 29) === 1) ready[n++] = h;
+    const T = Math.min(n + 1, Math.ceil(rows / align));
     const cut = (t: number) => Math.min(rows, Math.round((rows * t) / T / align) * align);
     for (let t = 1; t < T; t++) {
-      ready[t - 1]!.ctrl[28] = chunk;
-      this.start(ready[t - 1]!, 2, [id, index, 3 + args.length, workspaces[t]!, cut(t), cut(t + 1), ...args]);
+      const c = ready[t - 1]!.ctrl;
+      c[1] = 2;
+      c[2] = id;
+      c[3] = index;
+      c[4] = 3 + args.length;
+      c[5] = workspaces[t]!;
+      c[6] = cut(t);
+      c[7] = cut(t + 1);
+      for (let a = 0; a < args.length; a++) c[8 + a] = args[a]!;
+      c[28] = chunk;
+      this.signal(ready[t - 1]!);
     }
     local(workspaces[0]!, 0, cut(1));
     for (let t = 1; t < T; t++) this.wait(ready[t - 1]!);
@@ -137,7 +152,8 @@ export class ThreadPool {
     this.closed = true;
     const exits = this.helpers.map((h) => new Promise<void>((resolve) => {
       h.worker.once("exit", () => resolve());
-      this.start(h, 0, []);
+      h.ctrl[1] = 0; // quit
+      this.signal(h);
     }));
     return Promise.all(exits).then(() => {
       for (const h of this.helpers) {
@@ -147,11 +163,9 @@ export class ThreadPool {
     });
   }
 
-  private start(h: Helper, op: number, words: readonly number[]): void {
+  /** Starts the job written in `h`'s control block. */
+  private signal(h: Helper): void {
     const c = h.ctrl;
-    if (2 + words.length > 28) throw new RangeError(`kiln threads: ${words.length} control words overflow the block (slot 28 holds the chunk size)`);
-    c[1] = op;
-    for (let i = 0; i < words.length; i++) c[2 + i] = words[i]!;
     h.seq = (h.seq + 1) | 0;
     Atomics.store(c, 0, h.seq);
     Atomics.notify(c, 0);
