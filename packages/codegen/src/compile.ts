@@ -53,6 +53,8 @@ export interface WasmInfo {
   /** Whether its dots multiply-add with relaxed SIMD (fused on x64). */
   readonly relaxedSimd: boolean;
   readonly moduleBytes: number;
+  /** The encoded module. */
+  readonly binary: Uint8Array;
   readonly compileMs: number;
   /** Argument positions (constVars then inputs) the wasm kernels use: such buffers are copied into
    * the wasm memory on each call unless they already live there (see `toWasmMemory`). */
@@ -117,6 +119,7 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
       exact,
       relaxedSimd: relaxed,
       moduleBytes: wasm.program.moduleBytes,
+      binary: wasm.program.binary,
       compileMs: wasm.program.compileMs,
       arenaInputs: [...wasm.arenaInputs].sort((a, b) => a - b),
     },

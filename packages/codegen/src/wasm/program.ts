@@ -49,6 +49,8 @@ export class WasmProgram {
   /** Encoded module size, and how long encoding and compiling took. */
   moduleBytes = 0;
   compileMs = 0;
+  /** The encoded module (pinned by snapshot tests). */
+  binary: Uint8Array = new Uint8Array(0);
 
   add(k: WasmKernel): number {
     return this.kernels.push(k) - 1;
@@ -63,6 +65,7 @@ export class WasmProgram {
     const module = new WebAssembly.Module(bytes);
     const exports = new WebAssembly.Instance(module, { env: { mem: ar.memory } }).exports as Record<string, (...a: number[]) => void>;
     this.moduleBytes = bytes.length;
+    this.binary = bytes;
 
     const minMacs = threads === false ? Infinity : threads === true ? PARALLEL_MIN_MACS : threads.minMacs;
     // elementwise and reduce kernels are memory-bound: one thread

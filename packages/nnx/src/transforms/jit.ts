@@ -47,7 +47,7 @@ interface CompiledStep {
 export interface JittedStep<A extends unknown[], R> {
   (...args: A): R;
   /** Traces and compiles for these arguments (without running) and returns the graphs and source. */
-  lower(...args: A): { graph: ClosedGraph; source: string; optimized: string; plan: string };
+  lower(...args: A): { graph: ClosedGraph; source: string; optimized: string; plan: string; executable: Executable };
   /** Number of compiled signatures held. */
   readonly cacheSize: number;
   /** Number of times the function was traced. */
@@ -124,7 +124,7 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
 
   jitted.lower = (...args: A) => {
     const step = build(args);
-    return { graph: step.graph, source: step.exe.source, optimized: step.exe.optimizedGraph, plan: step.exe.plan };
+    return { graph: step.graph, source: step.exe.source, optimized: step.exe.optimizedGraph, plan: step.exe.plan, executable: step.exe };
   };
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });
   Object.defineProperty(jitted, "traceCount", { get: () => traceCount });
