@@ -1,7 +1,7 @@
 import { shapeEquals, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
-import { loweringRules } from "../lower/rules.js";
 import type { FusionPlan, Kernel, Region } from "./plan.js";
 import { readVars } from "./reads.js";
+import { opClass } from "./op-class.js";
 import { applyViewOp, viewOfAtom, type View } from "./views.js";
 
 /** Computes in float32 and bool only (the values a wasm region holds). */
@@ -91,7 +91,7 @@ export function fuse(g: Graph): FusionPlan {
   };
 
   for (const e of g.eqns) {
-    const kind = loweringRules[e.op].kind;
+    const kind = opClass[e.op];
     const k = kernels.length;
     if (kind === "view") {
       const operand = e.inputs.length > 0 ? viewOfAtom(e.inputs[0]!, views) : null;

@@ -1,11 +1,11 @@
-import { stridesOf, type DType, type Eqn, type OpName, type Var } from "@kiln/core";
+import { stridesOf, type DType, type Eqn, type OpName, type ReduceOp, type Var } from "@kiln/core";
 import type { Kernel } from "../fusion/plan.js";
 import { kernelReads, regionLocals } from "../fusion/reads.js";
 import type { LowerCtx } from "./context.js";
 import { bin, call, dot, exprStmt, fround, index, letDecl, num, type Expr, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
-import { loweringRules, type ReduceRule } from "./rules.js";
+import { reduceRules } from "./reduce-rules.js";
 import { coalesce, loopSpace } from "./space.js";
 
 type ReduceKernel = Extract<Kernel, { kind: "reduce" }>;
@@ -51,7 +51,7 @@ interface Parts {
 
 function reduceInRegisters(ctx: LowerCtx, k: ReduceKernel, p: Parts, lift: (s: readonly number[]) => number[]): Stmt[] {
   const { input, output, reduce } = k;
-  const rule = loweringRules[reduce.op] as ReduceRule;
+  const rule = reduceRules[reduce.op as ReduceOp];
   const dtype = reduce.out[0]!.aval.dtype;
   const axes = (reduce as Eqn<"reduce_sum">).params.axes;
   const roles = input.shape.map((_, d) => (axes.includes(d) ? 1 : 0));
@@ -78,7 +78,7 @@ function reduceInRegisters(ctx: LowerCtx, k: ReduceKernel, p: Parts, lift: (s: r
 
 function reduceIntoArray(ctx: LowerCtx, k: ReduceKernel, p: Parts, lift: (s: readonly number[]) => number[]): Stmt[] {
   const { input, output, reduce } = k;
-  const rule = loweringRules[reduce.op] as ReduceRule;
+  const rule = reduceRules[reduce.op as ReduceOp];
   const dtype = reduce.out[0]!.aval.dtype;
   const accBuf = ctx.localScratch("float64", output.shape.reduce((a, b) => a * b, 1));
   const init = exprStmt(call(dot(accBuf, "fill"), [num(rule.init(dtype))]));

@@ -1,4 +1,4 @@
-import type { OpName } from "@kiln/core";
+import type { Eqn } from "@kiln/core";
 import { generate } from "astring";
 import type { Program } from "estree";
 import type { Kernel } from "../fusion/plan.js";
@@ -12,7 +12,8 @@ import { emitCopyKernel } from "./kernel-copy.js";
 import { emitDot } from "./kernel-dot.js";
 import { emitElementwise } from "./kernel-elementwise.js";
 import { emitReduce } from "./kernel-reduce.js";
-import { loweringRules, type OpRule } from "./rules.js";
+import { opRules, type OpRule } from "./op-rules.js";
+import type { KernelOp } from "../fusion/op-class.js";
 
 function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
   const wasmIndex = ctx.wasm?.kernelOf.get(k);
@@ -26,7 +27,7 @@ function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
     case "elementwise": return emitElementwise(ctx, k, stored);
     case "reduce": return emitReduce(ctx, k, stored);
     case "dot": return emitDot(ctx, k, stored);
-    case "op": return (loweringRules[k.eqn.op] as OpRule<OpName>).emit(ctx, k.eqn);
+    case "op": return (opRules[k.eqn.op as KernelOp] as OpRule<KernelOp>)(ctx, k.eqn as Eqn<KernelOp>);
     case "copy": return emitCopyKernel(ctx, k);
   }
 }

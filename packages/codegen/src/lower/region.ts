@@ -1,10 +1,11 @@
-import { stridesOf, type Atom, type Eqn, type OpName, type Var } from "@kiln/core";
+import { stridesOf, type Atom, type Eqn, type Var } from "@kiln/core";
+import type { ElementwiseOp } from "../fusion/op-class.js";
 import type { Region } from "../fusion/plan.js";
 import { broadcastView, viewOfAtom, type Source, type View } from "../fusion/views.js";
 import type { LowerCtx } from "./context.js";
 import { assign, bin, cond, constDecl, fround, index, num, type Expr, type Ident } from "./estree.js";
 import type { Nest, Phase } from "./nest.js";
-import { loweringRules, type ElementwiseRule } from "./rules.js";
+import { elementwiseRules, type ElementwiseRule } from "./elementwise-rules.js";
 import type { Space } from "./space.js";
 
 /**
@@ -85,13 +86,13 @@ export class RegionEmitter {
     const args = e.inputs.map((a) => this.value(a));
     const level = Math.max(0, ...args.map((a) => a.level));
     const late = args.some((a) => a.late);
-    const rule = loweringRules[e.op] as ElementwiseRule<OpName>;
-    if (rule.kind !== "elementwise") throw new Error(`codegen: ${e.op} is not elementwise`);
+    const rule = elementwiseRules[e.op as ElementwiseOp] as ElementwiseRule<ElementwiseOp> | undefined;
+    if (!rule) throw new Error(`codegen: ${e.op} is not elementwise`);
     const scalarCtx = {
       bind: (x: Expr) => this.bind(x, level, late).expr,
       helper: this.ctx.helper.bind(this.ctx),
     };
-    return this.bind(rule.scalar(e, args.map((a) => a.expr), scalarCtx), level, late);
+    return this.bind(rule(e as Eqn<ElementwiseOp>, args.map((a) => a.expr), scalarCtx), level, late);
   }
 
   /** Binds an expression to a fresh const at `level` (identifiers and literals are used as they are). */
