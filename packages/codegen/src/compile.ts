@@ -1,6 +1,6 @@
 import { ArgumentError, ClosedGraph, printGraph, verifyGraph, type Graph, type TypedArray } from "@kiln/core";
 import { debugEnabled, debugLog } from "./debug.js";
-import { printPlan } from "./fusion/print-plan.js";
+import { printPlan } from "./plan/print.js";
 import { lowerProgram } from "./lower/program.js";
 import { optimize, type OptimizeOptions } from "./passes/optimize.js";
 import { schedule, type Schedule } from "./plan/schedule.js";

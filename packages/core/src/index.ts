@@ -17,7 +17,7 @@ export {
   type BinaryOp, type CompareOp, type OpName, type OpParams, type ReduceOp, type UnaryOp,
 } from "./ops/op-names.js";
 export { shapeRules, type ShapeRule } from "./ops/shape-rules.js";
-export { eagerKernels, type Kernel } from "./ops/eager-kernels.js";
+export { eagerKernels, type EagerKernel } from "./ops/eager-kernels.js";
 export * as scalarFns from "./ops/scalar-fns.js";
 export { GraphTrace, bind, bind1, currentTrace, evalGraph, evalGraphEnv, readAtom, withNewTrace } from "./trace.js";
 export { FloatingPointError, checkFinite, config, firstNonFinite } from "./config.js";

@@ -2,7 +2,7 @@ import { Array, scalarArray, type TraceNode } from "./array.js";
 import { checkFinite, config } from "./config.js";
 import { ShapeError, TraceError } from "./errors.js";
 import { VarFactory, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
-import { eagerKernels, type Kernel } from "./ops/eager-kernels.js";
+import { eagerKernels, type EagerKernel } from "./ops/eager-kernels.js";
 import type { OpName, OpParams } from "./ops/op-names.js";
 import { shapeRules, type ShapeRule } from "./ops/shape-rules.js";
 import { MAX_ELEMENTS } from "./shape.js";
@@ -78,7 +78,7 @@ export function bind<P extends OpName>(op: P, inputs: readonly Array[], params: 
   const trace = currentTrace();
   if (trace === null) {
     const operands = inputs.map((x) => ({ aval: x.aval, data: x.concrete(op) }));
-    const kernel = eagerKernels[op] as Kernel<P>;
+    const kernel = eagerKernels[op] as EagerKernel<P>;
      
     const results = kernel(operands, params, outAvals).map((data, i) => new Array(outAvals[i]!, data));
     if (config.debugNans) checkFinite(op, results);

@@ -6,7 +6,7 @@ import { expectJitEqualsEager } from "../testing/check.js";
 import { f32, trace } from "../testing/graphs.js";
 import { randomArray, Rng } from "../testing/values.js";
 import { fuse } from "./fuse.js";
-import { printPlan } from "./print-plan.js";
+import { printPlan } from "../plan/print.js";
 
 const rng = new Rng(99);
 const plan = (f: (...xs: Array[]) => Array | Array[], ...shapes: number[][]) => {

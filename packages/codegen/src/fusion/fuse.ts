@@ -1,5 +1,5 @@
 import { shapeEquals, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
-import type { FusionPlan, Kernel, Region } from "./plan.js";
+import type { Fusion, FusedKernel, Region } from "./kernels.js";
 import { readVars } from "./reads.js";
 import { opClass } from "./op-class.js";
 import { applyViewOp, viewOfAtom, type View } from "./views.js";
@@ -15,7 +15,7 @@ type Builder =
   | { kind: "elementwise"; region: MutableRegion }
   | { kind: "reduce"; input: MutableRegion; reduce: Eqn; output: MutableRegion }
   | { kind: "dot"; dot: Eqn; output: MutableRegion }
-  | Extract<Kernel, { kind: "op" | "copy" }>;
+  | Extract<FusedKernel, { kind: "op" | "copy" }>;
 
 /**
  * Groups equations into kernels, greedily in program order:
@@ -32,7 +32,7 @@ type Builder =
  * A value used outside its region is stored once by the kernel computing it (never recomputed);
  * everything else stays in registers.
  */
-export function fuse(g: Graph): FusionPlan {
+export function fuse(g: Graph): Fusion {
   const views = new Map<Var, View>();
   const kernels: Builder[] = [];
   const home = new Map<Var, { k: number; region: MutableRegion }>();

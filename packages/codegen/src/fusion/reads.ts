@@ -1,5 +1,5 @@
 import type { Var } from "@kiln/core";
-import type { Kernel, Region } from "./plan.js";
+import type { FusedKernel, Region } from "./kernels.js";
 import { broadcastView, viewOfAtom, type View } from "./views.js";
 
 /**
@@ -27,7 +27,7 @@ function regionReads(region: Region, locals: ReadonlySet<Var>, views: ReadonlyMa
   return reads;
 }
 
-export function kernelReads(k: Kernel, views: ReadonlyMap<Var, View>): Read[] {
+export function kernelReads(k: FusedKernel, views: ReadonlyMap<Var, View>): Read[] {
   switch (k.kind) {
     case "elementwise":
       return regionReads(k.region, regionLocals(k.region), views);
@@ -49,6 +49,6 @@ export function kernelReads(k: Kernel, views: ReadonlyMap<Var, View>): Read[] {
 }
 
 /** The vars whose buffers a kernel reads. */
-export function readVars(k: Kernel, views: ReadonlyMap<Var, View>): Var[] {
+export function readVars(k: FusedKernel, views: ReadonlyMap<Var, View>): Var[] {
   return kernelReads(k, views).flatMap((r) => (r.view.source.kind === "var" ? [r.view.source.v] : []));
 }

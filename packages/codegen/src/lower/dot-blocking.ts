@@ -3,8 +3,9 @@ import type { LowerCtx } from "./context.js";
 import {
   add, assign, bin, call, constDecl, dot, exprStmt, fn, forLoop, ifStmt, index, letDecl, letDecls, math, num, scale, type Expr, type Ident, type Stmt,
 } from "./estree.js";
-import { dotExtents, dotFrame, panelEpilogue } from "./dot-tiles.js";
-import { macStmt, type DotKernel, type DotSpace } from "./kernel-dot.js";
+import { dotExtents, type DotKernel, type DotSpace } from "../plan/dot-space.js";
+import { dotFrame, panelEpilogue } from "./dot-tiles.js";
+import { macStmt } from "./dot-arith.js";
 
 /** Rows per block (the panel's height), K per block, columns per block (bounds scratch for wide N). */
 const MC = 128;

@@ -1,7 +1,8 @@
 import { stridesOf, type Var } from "@kiln/core";
 import type { LowerCtx } from "./context.js";
 import { add, assign, constDecl, forLoop, index, letDecl, letDecls, num, scale, type Expr, type Ident, type Stmt } from "./estree.js";
-import { dotResult, macStmt, Role, type DotKernel, type DotSpace } from "./kernel-dot.js";
+import { dotExtents, Role, type DotKernel, type DotSpace } from "../plan/dot-space.js";
+import { dotResult, macStmt } from "./dot-arith.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
 import { Space } from "./space.js";
@@ -30,15 +31,6 @@ export interface DotFrame {
   readonly dotVar: Var;
   /** The space with the outer loops' variables, and `rows` / `cols` on the M and N groups. */
   readonly space: (rows: Terms, cols: Terms) => Space;
-}
-
-/** Sizes of the innermost M, N and K groups (1 when there is none) and their group indices. */
-export function dotExtents(sp: DotSpace): { M: number; N: number; K: number; mi: number; ni: number; ki: number } {
-  const g = sp.groups;
-  const lastOf = (role: Role) => g.map((x) => x.role).lastIndexOf(role);
-  const [mi, ni, ki] = [lastOf(Role.M), lastOf(Role.N), lastOf(Role.K)];
-  const size = (gi: number) => (gi < 0 ? 1 : g[gi]!.size);
-  return { M: size(mi), N: size(ni), K: size(ki), mi, ni, ki };
 }
 
 export function dotFrame(ctx: LowerCtx, sp: DotSpace, dotVar: Var): DotFrame {

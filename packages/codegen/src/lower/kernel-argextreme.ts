@@ -4,7 +4,8 @@ import type { LowerCtx } from "./context.js";
 import { add, assign, bin, constDecl, forLoop, ifStmt, letDecl, logical, num, scale, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter, sourceAt } from "./region.js";
-import { coalesce, loopSpace } from "./space.js";
+import { coalesce } from "../plan/coalesce.js";
+import { loopSpace } from "./space.js";
 
 /**
  * argmax/argmin along one axis: the first extreme wins, and a NaN counts as the extreme (the

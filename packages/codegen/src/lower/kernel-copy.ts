@@ -1,11 +1,12 @@
 import { stridesOf } from "@kiln/core";
-import type { Kernel } from "../fusion/plan.js";
+import type { FusedKernel } from "../fusion/kernels.js";
 import type { View } from "../fusion/views.js";
 import type { LowerCtx } from "./context.js";
 import type { Ident, Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
-import { coalesce, loopSpace } from "./space.js";
+import { coalesce } from "../plan/coalesce.js";
+import { loopSpace } from "./space.js";
 
 /** Copies `from` (iterated over its shape) to `target[offset + strides . index]`. */
 export function emitCopy(ctx: LowerCtx, from: View, target: Ident, strides: readonly number[] = stridesOf(from.shape), offset = 0): Stmt[] {
@@ -17,7 +18,7 @@ export function emitCopy(ctx: LowerCtx, from: View, target: Ident, strides: read
 }
 
 /** A copy kernel: materializes a view into a var's buffer, an output array or an in-place input. */
-export function emitCopyKernel(ctx: LowerCtx, k: Extract<Kernel, { kind: "copy" }>): Stmt[] {
+export function emitCopyKernel(ctx: LowerCtx, k: Extract<FusedKernel, { kind: "copy" }>): Stmt[] {
   const to = k.to;
   const target = to.kind === "var" ? ctx.bufferOf(to.v) : ctx.buffer(to);
   return emitCopy(ctx, k.from, target);

@@ -4,7 +4,8 @@ import type { LowerCtx } from "./context.js";
 import { add, assign, bin, call, dot, exprStmt, forLoop, ifStmt, index, logical, num, scale, throwStmt, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter, sourceAt } from "./region.js";
-import { coalesce, loopSpace } from "./space.js";
+import { coalesce } from "../plan/coalesce.js";
+import { loopSpace } from "./space.js";
 import type { RuntimeName } from "../runtime.js";
 
 /** Throws eager mode's error for the first out-of-range index, before anything is written. */

@@ -1,14 +1,15 @@
 import { stridesOf, type DType, type Eqn, type OpName, type ReduceOp, type Var } from "@kiln/core";
-import type { Kernel } from "../fusion/plan.js";
+import type { FusedKernel } from "../fusion/kernels.js";
 import { kernelReads, regionLocals } from "../fusion/reads.js";
 import type { LowerCtx } from "./context.js";
 import { bin, call, dot, exprStmt, fround, index, letDecl, num, type Expr, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
 import { reduceRules } from "./reduce-rules.js";
-import { coalesce, loopSpace } from "./space.js";
+import { coalesce } from "../plan/coalesce.js";
+import { loopSpace } from "./space.js";
 
-type ReduceKernel = Extract<Kernel, { kind: "reduce" }>;
+type ReduceKernel = Extract<FusedKernel, { kind: "reduce" }>;
 
 /** The result element as eager mode stores it: a float sum rounds once, a uint32 sum re-wraps. */
 function finalize(op: OpName, dtype: DType, acc: Expr): Expr {

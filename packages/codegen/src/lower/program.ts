@@ -1,7 +1,7 @@
 import type { Eqn } from "@kiln/core";
 import { generate } from "astring";
 import type { Program } from "estree";
-import type { Kernel } from "../fusion/plan.js";
+import type { FusedKernel } from "../fusion/kernels.js";
 import { kernelWrites } from "../plan/buffers.js";
 import type { Schedule } from "../plan/schedule.js";
 import { LowerCtx } from "./context.js";
@@ -15,7 +15,7 @@ import { emitReduce } from "./kernel-reduce.js";
 import { opRules, type OpRule } from "./op-rules.js";
 import type { KernelOp } from "../fusion/op-class.js";
 
-function emitKernel(ctx: LowerCtx, k: Kernel): Stmt[] {
+function emitKernel(ctx: LowerCtx, k: FusedKernel): Stmt[] {
   const wasmIndex = ctx.wasm?.kernelOf.get(k);
   if (wasmIndex !== undefined) {
     // `wasm.call(i, [buffers])`: the kernel's wasm function on these buffers' addresses

@@ -1,6 +1,6 @@
 import { stridesOf, type Atom, type Eqn, type Var } from "@kiln/core";
 import type { ElementwiseOp } from "../fusion/op-class.js";
-import type { Region } from "../fusion/plan.js";
+import type { Region } from "../fusion/kernels.js";
 import { broadcastView, viewOfAtom, type Source, type View } from "../fusion/views.js";
 import type { LowerCtx } from "./context.js";
 import { assign, bin, cond, constDecl, fround, index, num, type Expr, type Ident } from "./estree.js";

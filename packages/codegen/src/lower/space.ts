@@ -1,35 +1,6 @@
-import type { Shape } from "@kiln/core";
+import type { Group } from "../plan/coalesce.js";
 import { num, type Ident } from "./estree.js";
 import type { Linear, Nest } from "./nest.js";
-
-/**
- * The iteration space of a loop nest: the dims of a shape after dropping size-1 axes and
- * merging adjacent axes that every access of the nest walks contiguously (coalescing), so a
- * same-shape elementwise chain is one flat loop whatever its rank. Axes merge only within a
- * role (e.g. kept vs reduced axes of a reduction).
- */
-export interface Group {
-  /** The original axes merged into this loop, outer to inner. */
-  readonly dims: readonly number[];
-  readonly size: number;
-  readonly role: number;
-}
-
-export function coalesce(shape: Shape, accesses: readonly (readonly number[])[], roles?: readonly number[]): Group[] {
-  const groups: Group[] = [];
-  shape.forEach((size, d) => {
-    if (size === 1) return;
-    const role = roles?.[d] ?? 0;
-    const prev = groups[groups.length - 1];
-    const inner = (g: Group) => g.dims[g.dims.length - 1]!;
-    if (prev && prev.role === role && accesses.every((s) => s[inner(prev)] === s[d]! * size)) {
-      groups[groups.length - 1] = { dims: [...prev.dims, d], size: prev.size * size, role };
-    } else {
-      groups.push({ dims: [d], size, role });
-    }
-  });
-  return groups;
-}
 
 /** Maps each coalesced group to the loop-variable terms that index it (usually one variable). */
 export class Space {

@@ -1,4 +1,4 @@
-import { dtypeInfo, eagerKernels, ShapedArray, type Eqn, type Graph, type Kernel, type Literal, type OpName } from "@kiln/core";
+import { dtypeInfo, eagerKernels, ShapedArray, type Eqn, type Graph, type EagerKernel, type Literal, type OpName } from "@kiln/core";
 import { Rewriter } from "./rewriter.js";
 
 /**
@@ -25,7 +25,7 @@ function fold(e: Eqn): Literal | null {
   const operands = e.inputs.map((a) => ({ aval: a.aval, data: dtypeInfo[a.aval.dtype].from([a.value]) }));
   let result;
   try {
-    result = (eagerKernels[e.op] as Kernel<OpName>)(operands, e.params, [out]);
+    result = (eagerKernels[e.op] as EagerKernel<OpName>)(operands, e.params, [out]);
   } catch {
     return null; // leave it to run time, which reports the error where eager mode would
   }

@@ -1,11 +1,11 @@
 import type { Var } from "@kiln/core";
-import { kernelValues, type Kernel } from "../fusion/plan.js";
+import { kernelValues, type FusedKernel } from "../fusion/kernels.js";
 import { readVars } from "../fusion/reads.js";
 import type { View } from "../fusion/views.js";
 import type { ScratchBuffer, Slot } from "./slots.js";
 
 /** The vars a kernel writes to buffers. */
-export function kernelWrites(k: Kernel, materialized: ReadonlySet<Var>): Var[] {
+export function kernelWrites(k: FusedKernel, materialized: ReadonlySet<Var>): Var[] {
   if (k.kind === "copy") return k.to.kind === "var" ? [k.to.v] : [];
   return kernelValues(k).filter((v) => materialized.has(v));
 }
@@ -17,7 +17,7 @@ export function kernelWrites(k: Kernel, materialized: ReadonlySet<Var>): Var[] {
  * allocated once, when the function is compiled.
  */
 export function planBuffers(
-  kernels: readonly Kernel[],
+  kernels: readonly FusedKernel[],
   views: ReadonlyMap<Var, View>,
   materialized: ReadonlySet<Var>,
   preassigned: ReadonlyMap<Var, Slot>,

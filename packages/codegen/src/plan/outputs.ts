@@ -1,12 +1,12 @@
 import { argumentError, stridesOf, type Atom, type Var } from "@kiln/core";
-import type { FusionPlan, Kernel, Region } from "../fusion/plan.js";
+import type { Fusion, FusedKernel, Region } from "../fusion/kernels.js";
 import { kernelReads, readVars, regionLocals } from "../fusion/reads.js";
 import { isContiguous, viewOfAtom, viewOfVar, type View } from "../fusion/views.js";
 import type { Slot } from "./slots.js";
 
 export interface OutputPlan {
   /** Start copies, the fusion kernels, end copies: the execution order. */
-  readonly kernels: readonly Kernel[];
+  readonly kernels: readonly FusedKernel[];
   /** Vars whose buffer is an output array or an in-place input rather than scratch. */
   readonly fixed: ReadonlyMap<Var, Slot>;
   /** The buffer returned at each output position. */
@@ -23,13 +23,13 @@ export interface OutputPlan {
  *   the element it writes, in the same loop); otherwise the value is copied into input j at
  *   the end (through a snapshot taken at the start if it is itself an overwritten input).
  */
-export function planOutputs(fp: FusionPlan, inPlace: ReadonlyMap<number, number>): OutputPlan {
+export function planOutputs(fp: Fusion, inPlace: ReadonlyMap<number, number>): OutputPlan {
   const g = fp.graph;
   const nConst = g.constVars.length;
   const targets = checkInPlace(g.outputs, g.inputs, inPlace);
   const fixed = new Map<Var, Slot>();
-  const start: Kernel[] = [];
-  const end: Kernel[] = [];
+  const start: FusedKernel[] = [];
+  const end: FusedKernel[] = [];
   const results: Slot[] = [];
   let temps = 0;
   const isArg = (v: Var) => g.constVars.includes(v) || g.inputs.includes(v);
@@ -79,7 +79,7 @@ function checkInPlace(outputs: readonly Atom[], inputs: readonly Var[], inPlace:
 }
 
 /** Reads of `t` by the kernel computing `r` all happen at the element `r` is written to. */
-function canWriteDirectly(fp: FusionPlan, r: Var, t: Var): boolean {
+function canWriteDirectly(fp: Fusion, r: Var, t: Var): boolean {
   const p = fp.producer.get(r);
   if (p === undefined) return false;
   for (let i = p + 1; i < fp.kernels.length; i++) if (readVars(fp.kernels[i]!, fp.views).includes(t)) return false;
@@ -88,7 +88,7 @@ function canWriteDirectly(fp: FusionPlan, r: Var, t: Var): boolean {
   return kernelReads(k, fp.views).every((rd) => rd.view.source.kind !== "var" || rd.view.source.v !== t || (rd.region === home && isIdentity(rd.view, home)));
 }
 
-function regionOf(k: Kernel, v: Var): Region | null {
+function regionOf(k: FusedKernel, v: Var): Region | null {
   switch (k.kind) {
     case "elementwise": return k.region;
     case "reduce": return regionLocals(k.input).has(v) ? k.input : k.output;

@@ -1,14 +1,14 @@
 import type { Graph, Var } from "@kiln/core";
 import { fuse } from "../fusion/fuse.js";
-import type { FusionPlan, Kernel } from "../fusion/plan.js";
+import type { Fusion, FusedKernel } from "../fusion/kernels.js";
 import { planBuffers } from "./buffers.js";
 import { planOutputs } from "./outputs.js";
 import type { ScratchBuffer, Slot } from "./slots.js";
 
 /** Everything lowering needs: kernels in order and the buffer of every materialized var. */
 export interface Schedule {
-  readonly fusion: FusionPlan;
-  readonly kernels: readonly Kernel[];
+  readonly fusion: Fusion;
+  readonly kernels: readonly FusedKernel[];
   readonly slots: ReadonlyMap<Var, Slot>;
   readonly scratch: readonly ScratchBuffer[];
   readonly results: readonly Slot[];

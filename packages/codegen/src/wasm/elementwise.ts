@@ -1,5 +1,5 @@
 import { isBinaryOp, isCompareOp, isUnaryOp, type Atom, type BinaryOp, type CompareOp, type DType, type Eqn, type UnaryOp, type Var } from "@kiln/core";
-import type { Region } from "../fusion/plan.js";
+import type { Region } from "../fusion/kernels.js";
 import { f32, f32x4, get, i32, i32x4, select, set, v128, type Emit, type FuncBuilder, type Local } from "./encoder.js";
 
 /**

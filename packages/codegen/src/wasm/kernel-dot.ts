@@ -1,5 +1,5 @@
 import type { Atom, Var } from "@kiln/core";
-import type { Region } from "../fusion/plan.js";
+import type { Region } from "../fusion/kernels.js";
 import {
   addConst, block, brIf, f32, f32x4, f64, f64x2, forRange, FuncBuilder, get, i32, ifThen, loop, seq, set, v128, type Emit, type Local,
 } from "./encoder.js";

@@ -1,5 +1,5 @@
 import type { Atom, Var } from "@kiln/core";
-import type { Region } from "../fusion/plan.js";
+import type { Region } from "../fusion/kernels.js";
 import { addConst, forRange, FuncBuilder, f32, get, i32, set, v128, type Emit, type Local } from "./encoder.js";
 import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
 import type { OperandLeaf } from "./operands.js";

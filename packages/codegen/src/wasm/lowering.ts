@@ -1,5 +1,5 @@
 import type { Var } from "@kiln/core";
-import type { Kernel } from "../fusion/plan.js";
+import type { FusedKernel } from "../fusion/kernels.js";
 import type { View } from "../fusion/views.js";
 import { kernelWrites } from "../plan/buffers.js";
 import type { Schedule } from "../plan/schedule.js";
@@ -11,7 +11,7 @@ import { WasmProgram } from "./program.js";
 export interface WasmLowering {
   readonly program: WasmProgram;
   /** Kernel -> its index in the module (`wasm.call(index, ...)`). */
-  readonly kernelOf: ReadonlyMap<Kernel, number>;
+  readonly kernelOf: ReadonlyMap<FusedKernel, number>;
   /** Output positions whose fresh array a wasm kernel writes (arena, copied out per call). */
   readonly arenaOutputs: ReadonlySet<number>;
   /** Argument positions (constVars then inputs) a wasm kernel reads or writes. */
@@ -22,7 +22,7 @@ export interface WasmLowering {
 export function planWasm(s: Schedule, opts: WasmOptions): WasmLowering | null {
   if (opts.backend === "js") return null;
   const program = new WasmProgram();
-  const kernelOf = new Map<Kernel, number>();
+  const kernelOf = new Map<FusedKernel, number>();
   const arenaOutputs = new Set<number>();
   const arenaInputs = new Set<number>();
   for (const k of s.kernels) {
@@ -39,7 +39,7 @@ export function planWasm(s: Schedule, opts: WasmOptions): WasmLowering | null {
   return kernelOf.size === 0 ? null : { program, kernelOf, arenaOutputs, arenaInputs };
 }
 
-function planKernel(views: ReadonlyMap<Var, View>, k: Kernel, stored: readonly Var[], opts: WasmOptions): WasmKernel | null {
+function planKernel(views: ReadonlyMap<Var, View>, k: FusedKernel, stored: readonly Var[], opts: WasmOptions): WasmKernel | null {
   switch (k.kind) {
     case "dot": return planDot(views, k, stored, opts);
     case "elementwise": return planElementwise(views, k, stored, opts);

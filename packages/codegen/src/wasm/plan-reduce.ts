@@ -1,14 +1,14 @@
 import { isReduceOp, sizeOf, stridesOf, type Eqn, type Var } from "@kiln/core";
-import type { Kernel } from "../fusion/plan.js";
+import type { FusedKernel } from "../fusion/kernels.js";
 import { kernelReads, regionLocals } from "../fusion/reads.js";
 import type { View } from "../fusion/views.js";
-import { coalesce, type Group } from "../lower/space.js";
+import { coalesce, type Group } from "../plan/coalesce.js";
 import { wasmSupports } from "./elementwise.js";
 import { blockVectors, reduceUnits, ROW_GROUP, type ReduceAccess, type ReduceSpec } from "./kernel-reduce.js";
 import { BufferParams, regionLeaves } from "./operands.js";
 import { CHUNK_ELEMENTS, WASM_MIN_ELEMENTS, type WasmOptions } from "./plan.js";
 
-type ReduceKernel = Extract<Kernel, { kind: "reduce" }>;
+type ReduceKernel = Extract<FusedKernel, { kind: "reduce" }>;
 
 /** A reduce kernel lowered to wasm: its spec and the vars whose buffers it takes (in parameter order). */
 export interface WasmReduce {

@@ -1,9 +1,9 @@
 import { sizeOf, stridesOf, type Var } from "@kiln/core";
-import type { Kernel } from "../fusion/plan.js";
+import type { FusedKernel } from "../fusion/kernels.js";
 import { kernelReads, regionLocals } from "../fusion/reads.js";
 import type { View } from "../fusion/views.js";
-import { dotSpace, Role, type DotKernel } from "../lower/kernel-dot.js";
-import { coalesce, type Group } from "../lower/space.js";
+import { dotSpace, Role, type DotKernel } from "../plan/dot-space.js";
+import { coalesce, type Group } from "../plan/coalesce.js";
 import { wasmSupports } from "./elementwise.js";
 import type { Access, DotSpec } from "./kernel-dot.js";
 import type { ElementwiseSpec, RowAccess } from "./kernel-elementwise.js";
@@ -42,7 +42,7 @@ export function planDot(views: ReadonlyMap<Var, View>, k: DotKernel, stored: rea
   if (opts.backend === "js") return null;
   const dotVar = k.dot.out[0]!;
   if (dotVar.aval.dtype !== "float32" || !k.dot.inputs.every((a) => a.aval.dtype === "float32")) return null;
-  const sp = dotSpace({ views }, k);
+  const sp = dotSpace(views, k);
   if (sp.a.source.kind !== "var" || sp.b.source.kind !== "var") return null;
   const g = sp.groups;
   const kGroups = g.filter((x) => x.role === Role.K);
@@ -125,7 +125,7 @@ export type WasmKernel = WasmDot | WasmElementwise | WasmReduce;
  * stride 1) or broadcast along the row (column stride 0), at least one f32x4 vector of
  * elements, and (under `auto`) at least WASM_MIN_ELEMENTS.
  */
-export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<Kernel, { kind: "elementwise" }>, stored: readonly Var[], opts: WasmOptions): WasmElementwise | null {
+export function planElementwise(views: ReadonlyMap<Var, View>, k: Extract<FusedKernel, { kind: "elementwise" }>, stored: readonly Var[], opts: WasmOptions): WasmElementwise | null {
   if (opts.backend === "js") return null;
   const shape = k.region.shape;
   const elements = sizeOf(shape);

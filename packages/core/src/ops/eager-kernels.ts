@@ -9,15 +9,15 @@ import { randomBits, randomFoldIn, randomSplit } from "./kernels/random.js";
 import { broadcastInDim, concatenate, iota, pad, scatterAdd, slice, take, transpose } from "./kernels/structural.js";
 
 /** Computes an op on concrete operands. Shapes were already checked by the op's shape rule. */
-export type Kernel<P extends OpName> = (inputs: readonly Operand[], params: OpParams[P], out: readonly ShapedArray[]) => TypedArray[];
+export type EagerKernel<P extends OpName> = (inputs: readonly Operand[], params: OpParams[P], out: readonly ShapedArray[]) => TypedArray[];
 
-function tableOf<K extends OpName>(names: readonly K[], make: (op: K) => Kernel<K>): { [P in K]: Kernel<P> } {
-  return Object.fromEntries(names.map((n) => [n, make(n)])) as unknown as { [P in K]: Kernel<P> };
+function tableOf<K extends OpName>(names: readonly K[], make: (op: K) => EagerKernel<K>): { [P in K]: EagerKernel<P> } {
+  return Object.fromEntries(names.map((n) => [n, make(n)])) as unknown as { [P in K]: EagerKernel<P> };
 }
 
 const first = (out: readonly ShapedArray[]) => out[0]!;
 
-export const eagerKernels: { readonly [P in OpName]: Kernel<P> } = {
+export const eagerKernels: { readonly [P in OpName]: EagerKernel<P> } = {
   ...tableOf(unaryOps, (op) => (inputs, _p, out) => [mapElementwise(first(out), inputs, unaryFn(op, inputs[0]!.aval.dtype)!)]),
   ...tableOf(binaryOps, (op) => (inputs, _p, out) => [mapElementwise(first(out), inputs, binaryFn(op, inputs[0]!.aval.dtype)!)]),
   ...tableOf(compareOps, (op) => (inputs, _p, out) => [mapElementwise(first(out), inputs, compareFns[op])]),

@@ -24,16 +24,16 @@ export type CopyTarget = { readonly kind: "var"; readonly v: Var } | { readonly 
  * - op: a structural, gather, scatter or random op in its own specialized loops.
  * - copy: materializes a view (a reshape that is not a view, an output, an in-place result).
  */
-export type Kernel =
+export type FusedKernel =
   | { readonly kind: "elementwise"; readonly region: Region }
   | { readonly kind: "reduce"; readonly input: Region; readonly reduce: Eqn; readonly output: Region }
   | { readonly kind: "dot"; readonly dot: Eqn; readonly output: Region }
   | { readonly kind: "op"; readonly eqn: Eqn }
   | { readonly kind: "copy"; readonly from: View; readonly to: CopyTarget };
 
-export interface FusionPlan {
+export interface Fusion {
   readonly graph: Graph;
-  readonly kernels: readonly Kernel[];
+  readonly kernels: readonly FusedKernel[];
   /** Vars that are views of other values: read through strides, never stored themselves. */
   readonly views: ReadonlyMap<Var, View>;
   /** Vars that live in a buffer: inputs, consts, and kernel results read outside their region. */
@@ -43,7 +43,7 @@ export interface FusionPlan {
 }
 
 /** The region nodes and provided values (reduce / dot results) a kernel can store. */
-export function kernelValues(k: Kernel): Var[] {
+export function kernelValues(k: FusedKernel): Var[] {
   switch (k.kind) {
     case "elementwise": return k.region.nodes.flatMap((e) => e.out);
     case "reduce": return [...k.input.nodes, k.reduce, ...k.output.nodes].flatMap((e) => e.out);

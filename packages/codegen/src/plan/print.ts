@@ -1,7 +1,7 @@
 import { formatParam, nameOf, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
-import { kernelWrites } from "../plan/buffers.js";
-import type { FusionPlan, Kernel } from "./plan.js";
-import type { View } from "./views.js";
+import { kernelWrites } from "./buffers.js";
+import type { Fusion, FusedKernel } from "../fusion/kernels.js";
+import type { View } from "../fusion/views.js";
 
 /** Names vars a, b, ..., z, ba, ... in order of definition, exactly as printGraph does. */
 export function graphNames(g: Graph): Map<Var, string> {
@@ -15,7 +15,7 @@ export function graphNames(g: Graph): Map<Var, string> {
  * `k0 dot [4,2]: c = dot_general a b | d = add c e -> d` (prologue | main | epilogue -> stored vars).
  * `kernels` defaults to the fusion kernels; a Schedule's list adds the output copies.
  */
-export function printPlan(plan: FusionPlan, kernels: readonly Kernel[] = plan.kernels): string {
+export function printPlan(plan: Fusion, kernels: readonly FusedKernel[] = plan.kernels): string {
   const names = graphNames(plan.graph);
   const atom = (a: Atom) => (a.kind === "literal" ? `${formatParam(a.value)}:${a.aval}` : names.get(a) ?? `tmp${-a.id}`);
   const eqn = (e: Eqn) => {
@@ -25,7 +25,7 @@ export function printPlan(plan: FusionPlan, kernels: readonly Kernel[] = plan.ke
   const eqns = (es: readonly Eqn[]) => es.map(eqn).join(" ; ");
   const parts = (...xs: string[]) => xs.filter((x) => x !== "").join(" | ");
   const view = (v: View) => (v.source.kind === "var" ? atom(v.source.v) : v.source.kind === "literal" ? `${formatParam(v.source.value)}` : "iota");
-  const body = (k: Kernel): string => {
+  const body = (k: FusedKernel): string => {
     switch (k.kind) {
       case "elementwise": return `elementwise [${k.region.shape}]: ${eqns(k.region.nodes)}`;
       case "reduce": return `reduce [${k.input.shape}] -> [${k.output.shape}]: ${parts(eqns(k.input.nodes), eqn(k.reduce), eqns(k.output.nodes))}`;
