@@ -1,14 +1,14 @@
 import { ArgumentError, ClosedGraph, printGraph, verifyGraph, type Graph, type TypedArray } from "@kiln/core";
+import type { BackendChoice } from "./backend/choice.js";
+import type { DeviceProgram, HostFunction } from "./backend/placement.js";
 import { debugEnabled, debugLog } from "./debug.js";
-import { printPlan } from "./plan/print.js";
 import { lowerProgram } from "./lower/program.js";
 import { optimize, type OptimizeOptions } from "./passes/optimize.js";
-import { schedule, type Schedule } from "./plan/schedule.js";
+import { printSchedule } from "./plan/print.js";
+import { schedule } from "./plan/schedule.js";
 import { runtime, type Runtime } from "./runtime.js";
+import { wasmBackend } from "./wasm/backend.js";
 import { wasmFeatures } from "./wasm/features.js";
-import { arena } from "./wasm/memory.js";
-import type { Backend } from "./wasm/plan.js";
-import type { WasmGlue } from "./wasm/program.js";
 
 export interface CompileOptions {
   /**
@@ -23,12 +23,10 @@ export interface CompileOptions {
   /** Run the optimization passes first (default true), or with these options. */
   readonly optimize?: boolean | OptimizeOptions;
   /**
-   * Where kernels run: `auto` (default) lets the cost model move large float32 dots (with their
-   * epilogues) and large float32 elementwise kernels to WebAssembly SIMD, `js` keeps everything JavaScript, `wasm` lowers every kernel
-   * that has a wasm form to wasm whatever its size. Default: KILN_BACKEND, else `auto`; an engine
-   * without SIMD128 always gets `js`.
+   * Where kernels run (backend/choice.ts). Default: KILN_BACKEND, else `auto`; an engine without
+   * SIMD128 always gets `js`.
    */
-  readonly backend?: Backend;
+  readonly backend?: BackendChoice;
   /**
    * Wasm dots accumulate in f64x2 and round once, giving the JS path's bits (about 3x slower than
    * the default float32 accumulation; for tests). Default: KILN_WASM_EXACT=1.
@@ -46,18 +44,17 @@ export interface CompileOptions {
   readonly threads?: boolean | { readonly minMacs: number };
 }
 
-/** What the wasm lowering did for an executable (null: every kernel is JavaScript). */
+/** What the wasm backend runs of an executable (null: every kernel is JavaScript). */
 export interface WasmInfo {
   readonly kernels: number;
   readonly exact: boolean;
   /** Whether its dots multiply-add with relaxed SIMD (fused on x64). */
   readonly relaxedSimd: boolean;
   readonly moduleBytes: number;
+  readonly compileMs: number;
   /** The encoded module. */
   readonly binary: Uint8Array;
-  readonly compileMs: number;
-  /** Argument positions (constVars then inputs) the wasm kernels use: such buffers are copied into
-   * the wasm memory on each call unless they already live there (see `toWasmMemory`). */
+  /** Argument positions (constVars then inputs) the wasm kernels use (see Executable.residentInputs). */
   readonly arenaInputs: readonly number[];
 }
 
@@ -69,7 +66,7 @@ export interface Executable {
    * ClosedGraph the constants are bound at compile time, so the inputs alone may be passed.
    */
   run(inputs: readonly TypedArray[]): TypedArray[];
-  /** The generated JavaScript (the body of `new Function("rt", source)`). */
+  /** The generated JavaScript (the body of `new Function("rt", "wasm", source)`). */
   readonly source: string;
   /** The printed graph as given, and after optimization. */
   readonly graph: string;
@@ -77,12 +74,25 @@ export interface Executable {
   /** The printed fusion plan (kernels and what each stores). */
   readonly plan: string;
   readonly wasm: WasmInfo | null;
+  /**
+   * Argument positions (constVars then inputs) that device kernels use in place. Such an argument
+   * not in the device's memory is copied there on every call; a caller that passes the same
+   * buffer every call (a parameter) moves it there once with `toResident`.
+   */
+  readonly residentInputs: readonly number[];
+  /** True when `buffer` is in the device memory this executable's kernels use. */
+  isResident(buffer: TypedArray): boolean;
+  /** A copy of `buffer` in that memory (the buffer itself without device kernels). */
+  toResident(buffer: TypedArray): TypedArray;
 }
-
-type Compiled = (args: readonly TypedArray[]) => TypedArray[];
 
 const arrayTypes = { float32: Float32Array, int32: Int32Array, uint32: Uint32Array, bool: Uint8Array } as const;
 
+/**
+ * The pipeline: optimize -> fuse and plan every kernel (schedule) -> device backends claim
+ * kernels (placement) -> the JavaScript host program, with a call where a device runs a kernel
+ * -> new Function.
+ */
 export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}): Executable {
   const debug = debugEnabled(options.debug);
   const name = options.name ?? "kiln_fn";
@@ -93,36 +103,36 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const backend = wasmFeatures().simd ? options.backend ?? envBackend() : "js";
   const exact = options.wasmExact ?? process.env["KILN_WASM_EXACT"] === "1";
   const relaxed = !exact && wasmFeatures().relaxedSimd && (options.relaxedSimd ?? true);
-  const { source, wasm } = lowerProgram(sched, { backend, exact, relaxed });
+  const placement = wasmBackend.place(sched, { backend, exact, relaxed });
+  const { source } = lowerProgram(sched, placement);
   // the printed plan and graphs are only read by debug output, inspect and tests: print on demand
   let plan: string | null = null;
-  const planText = () => (plan ??= printPlan(sched.fusion, sched.kernels));
+  const planText = () => (plan ??= printSchedule(sched));
   if (debug) debugLog(`${name}: plan`, planText());
   if (debug) debugLog(`${name}: generated source`, source);
-  const instance = wasm ? wasm.program.instantiate(options.threads ?? true) : null;
-  const glue = instance?.glue ?? null;
-  if (debug && wasm) debugLog(`${name}: wasm`, `${wasm.kernelOf.size} kernels, ${wasm.program.moduleBytes} bytes, ${wasm.program.compileMs.toFixed(2)} ms`);
-  const inner = (new Function("rt", "wasm", source) as (rt: Runtime, w: WasmGlue | null) => Compiled)(runtime, glue);
-  const fn = wasm ? withStaging(inner, wasm.arenaInputs, wasm.arenaOutputs, sched.results) : inner;
-  // the wasm memory this function's scratch and workspaces use is freed once it is collected
-  instance?.releaseWith(fn);
+  const device: DeviceProgram | null = placement?.instantiate({ threads: options.threads ?? true }) ?? null;
+  if (debug && device) debugLog(`${name}: ${placement!.backend}`, `${device.summary.kernels} kernels, ${device.summary.moduleBytes} bytes, ${device.summary.compileMs.toFixed(2)} ms`);
+  const inner = (new Function("rt", placement?.glueName ?? "wasm", source) as (rt: Runtime, d: DeviceProgram["glue"] | null) => HostFunction)(runtime, device?.glue ?? null);
+  const writtenInputs = new Set(sched.results.flatMap((r) => (r.kind === "input" ? [r.index] : [])));
+  const fn = device ? device.wrap(inner, writtenInputs) : inner;
+  // the device memory this function's scratch and workspaces use is freed once it is collected
+  device?.releaseWith(fn);
   Object.defineProperty(fn, "name", { value: name });
   const expected = [...g.constVars, ...g.inputs].map((v) => v.aval);
   const types = expected.map((a) => arrayTypes[a.dtype]);
   const sizes = expected.map((a) => a.size);
   const consts = graph instanceof ClosedGraph ? boundConsts(graph, name) : null;
   const withConsts = consts !== null && consts.length > 0 ? { bound: consts.length, list: [...consts] } : null;
+  const residentInputs = placement ? [...placement.residentInputs].sort((a, b) => a - b) : [];
   const exe: Executable = {
     name,
-    wasm: wasm && {
-      kernels: wasm.kernelOf.size,
-      exact,
-      relaxedSimd: relaxed,
-      moduleBytes: wasm.program.moduleBytes,
-      binary: wasm.program.binary,
-      compileMs: wasm.program.compileMs,
-      arenaInputs: [...wasm.arenaInputs].sort((a, b) => a - b),
+    wasm: device && {
+      ...device.summary,
+      arenaInputs: residentInputs,
     },
+    residentInputs,
+    isResident: (buffer) => device !== null && device.isResident(buffer),
+    toResident: (buffer) => (device ? device.toResident(buffer) : buffer),
     source,
     get graph() {
       return printGraph(graph);
@@ -154,47 +164,9 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   return exe;
 }
 
-function envBackend(): Backend {
+function envBackend(): BackendChoice {
   const b = process.env["KILN_BACKEND"];
   return b === "js" || b === "wasm" ? b : "auto";
-}
-
-/**
- * Around a function with wasm kernels: an argument the kernels use that is not in the wasm
- * memory is copied into a staging buffer there (allocated once per position), and copied back
- * if the step writes it in place; a fresh output a wasm kernel wrote is copied out of the
- * memory (the executable reuses that buffer on the next call).
- */
-function withStaging(fn: Compiled, inputs: ReadonlySet<number>, outputs: ReadonlySet<number>, results: Schedule["results"]): Compiled {
-  const ar = arena();
-  const staging = new Map<number, TypedArray>();
-  const inputPositions = [...inputs];
-  const outputPositions = [...outputs];
-  const writtenInputs = new Set(results.flatMap((r) => (r.kind === "input" ? [r.index] : [])));
-  return (given) => {
-    let args = given;
-    let staged: [number, TypedArray, TypedArray][] | null = null;
-    for (const i of inputPositions) {
-      const x = given[i]!;
-      if (ar.owns(x)) continue;
-      let s = staging.get(i);
-      if (!s) staging.set(i, (s = ar.copyIn(x)));
-      else s.set(x as never);
-      if (args === given) args = given.slice();
-      (args as TypedArray[])[i] = s;
-      (staged ??= []).push([i, x, s]);
-    }
-    const outs = fn(args);
-    for (const k of outputPositions) outs[k] = outs[k]!.slice();
-    if (staged) {
-      for (const [i, x, s] of staged) {
-        if (!writtenInputs.has(i)) continue;
-        x.set(s as never);
-        for (let k = 0; k < outs.length; k++) if (outs[k] === s) outs[k] = x;
-      }
-    }
-    return outs;
-  };
 }
 
 function boundConsts(g: ClosedGraph, name: string): TypedArray[] {

@@ -6,7 +6,7 @@ import { expectJitEqualsEager } from "../testing/check.js";
 import { f32, trace } from "../testing/graphs.js";
 import { randomArray, Rng } from "../testing/values.js";
 import { fuse } from "./fuse.js";
-import { printPlan } from "../plan/print.js";
+import { printPlan, printSchedule } from "../plan/print.js";
 
 const rng = new Rng(99);
 const plan = (f: (...xs: Array[]) => Array | Array[], ...shapes: number[][]) => {
@@ -77,7 +77,7 @@ describe("fusion", () => {
     };
     const g = optimize(trace(step, f32(8, 4), f32(4), f32(16, 8), f32(16, 4)));
     const sched = schedule(g, new Map([[1, 0], [2, 1]]));
-    expect(printPlan(sched.fusion, sched.kernels)).toMatchInlineSnapshot(`
+    expect(printSchedule(sched)).toMatchInlineSnapshot(`
       "k0 dot [16,4]: e = dot_general[contracting=((1,), (0,)) batch=((), ())] c a | f = add e b ; g = sub f d ; h = mul g 0.03125:f32[] ; i = integer_pow[y=2] g -> h i
       k1 reduce [16,4] -> []: j = reduce_sum[axes=(0, 1)] i | k = mul j 0.015625:f32[] -> k
       k2 dot [8,4]: l = dot_general[contracting=((0,), (0,)) batch=((), ())] c h | m = mul l 0.10000000149011612:f32[] ; n = sub a m -> n

@@ -3,7 +3,7 @@ import type { View } from "../fusion/views.js";
 import type { RuntimeName } from "../runtime.js";
 import type { Schedule } from "../plan/schedule.js";
 import { arrayConstructor, type BufferType, type Slot } from "../plan/slots.js";
-import type { WasmLowering } from "../wasm/lowering.js";
+import type { Placement } from "../backend/placement.js";
 import { call, constDecl, dot, id, newExpr, num, type Expr, type Ident, type Stmt } from "./estree.js";
 
 /**
@@ -20,8 +20,8 @@ export class LowerCtx {
   /** Runs at the start of every call, before the kernels: argument and buffer locals. */
   readonly prologue: Stmt[] = [];
 
-  /** With wasm kernels, scratch and the outputs they write live in the shared wasm memory. */
-  constructor(readonly schedule: Schedule, readonly argsParam: Ident, readonly wasm: WasmLowering | null = null) {}
+  /** With device kernels, scratch and the outputs they write live in the device's memory. */
+  constructor(readonly schedule: Schedule, readonly argsParam: Ident, readonly placement: Placement | null = null) {}
 
   get views(): ReadonlyMap<Var, View> {
     return this.schedule.fusion.views;
@@ -51,11 +51,11 @@ export class LowerCtx {
     const name = this.fresh(slot.kind === "input" ? "x" : slot.kind === "output" ? "y" : "t");
     this.slotNames.set(key, name);
     if (slot.kind === "input") this.prologue.push(constDecl(name, { type: "MemberExpression", object: this.argsParam, property: num(slot.index), computed: true, optional: false }));
-    else if (slot.kind === "output" && this.wasm?.arenaOutputs.has(slot.index)) this.prologue.push(constDecl(name, this.compileTime(this.outputType(slot.index), this.outputSize(slot.index), true)));
+    else if (slot.kind === "output" && this.placement?.residentOutputs.has(slot.index)) this.prologue.push(constDecl(name, this.compileTime(this.outputType(slot.index), this.outputSize(slot.index), true)));
     else if (slot.kind === "output") this.prologue.push(constDecl(name, this.alloc(this.outputType(slot.index), this.outputSize(slot.index))));
     else {
       const s = this.schedule.scratch[slot.id]!;
-      this.prologue.push(constDecl(name, this.compileTime(s.type, s.size, this.wasm !== null)));
+      this.prologue.push(constDecl(name, this.compileTime(s.type, s.size, this.placement !== null)));
     }
     return name;
   }
@@ -90,11 +90,11 @@ export class LowerCtx {
 
   /**
    * A buffer allocated once in the preamble; the call aliases it to a local (V8 keeps locals in
-   * registers). In the wasm memory (`wasm.float32(size)`, ...) when wasm kernels may touch it.
+   * registers). In the device's memory (`wasm.float32(size)`, ...) when device kernels may touch it.
    */
-  private compileTime(type: BufferType, size: number, inWasmMemory = false): Expr {
+  private compileTime(type: BufferType, size: number, inDeviceMemory = false): Expr {
     const name = this.fresh("s");
-    const init = inWasmMemory ? call(dot(id("wasm"), type), [num(size)]) : this.alloc(type, size);
+    const init = inDeviceMemory ? call(dot(id(this.placement!.glueName), type), [num(size)]) : this.alloc(type, size);
     this.preamble.push(constDecl(name, init));
     return name;
   }

@@ -1,5 +1,6 @@
 import type { Var } from "@kiln/core";
-import { dotSpace, Role, type DotKernel, type DotSpace } from "../plan/dot-space.js";
+import { Role, type DotKernel, type DotSpace } from "../plan/dot-space.js";
+import type { DotPlan } from "../plan/kernel-plan.js";
 import type { LowerCtx } from "./context.js";
 import { dotResult, macStmt } from "./dot-arith.js";
 import { letDecl, num, type Stmt } from "./estree.js";
@@ -19,8 +20,8 @@ const TILE_THRESHOLD = 256;
  * outgrow the cache (dot-blocking.ts); small ones (or several uncoalescable K axes) loop
  * over the output with one accumulator and run the epilogue on the spot.
  */
-export function emitDot(ctx: LowerCtx, k: DotKernel, stored: readonly Var[]): Stmt[] {
-  const sp = dotSpace(ctx.views, k);
+export function emitDot(ctx: LowerCtx, plan: DotPlan): Stmt[] {
+  const { kernel: k, space: sp, stored } = plan;
   const macs = sp.sizes.reduce((a, b) => a * b, 1);
   const kGroups = sp.groups.filter((g) => g.role === Role.K).length;
   const buffers = sp.a.source.kind === "var" && sp.b.source.kind === "var";

@@ -1,12 +1,10 @@
 import type { Eqn } from "@kiln/core";
 import { generate } from "astring";
 import type { Program } from "estree";
-import type { FusedKernel } from "../fusion/kernels.js";
-import { kernelWrites } from "../plan/buffers.js";
-import type { Schedule } from "../plan/schedule.js";
+import type { KernelPlan } from "../plan/kernel-plan.js";
+import { kernelPlans, type Schedule } from "../plan/schedule.js";
 import { LowerCtx } from "./context.js";
-import type { WasmOptions } from "../wasm/plan.js";
-import { planWasm, type WasmLowering } from "../wasm/lowering.js";
+import type { Placement } from "../backend/placement.js";
 import { arrayExpr, call, dot, exprStmt, fn, id, num, program, ret, type Stmt } from "./estree.js";
 import { emitCopyKernel } from "./kernel-copy.js";
 import { emitDot } from "./kernel-dot.js";
@@ -15,20 +13,19 @@ import { emitReduce } from "./kernel-reduce.js";
 import { opRules, type OpRule } from "./op-rules.js";
 import type { KernelOp } from "../fusion/op-class.js";
 
-function emitKernel(ctx: LowerCtx, k: FusedKernel): Stmt[] {
-  const wasmIndex = ctx.wasm?.kernelOf.get(k);
-  if (wasmIndex !== undefined) {
-    // `wasm.call(i, [buffers])`: the kernel's wasm function on these buffers' addresses
-    const buffers = ctx.wasm!.program.kernels[wasmIndex]!.buffers.map((v) => ctx.bufferOf(v));
-    return [exprStmt(call(dot(id("wasm"), "call"), [num(wasmIndex), arrayExpr(buffers)]))];
+function emitKernel(ctx: LowerCtx, p: KernelPlan): Stmt[] {
+  const claimed = ctx.placement?.kernels.get(p);
+  if (claimed) {
+    // `wasm.call(i, [buffers])`: the device's kernel i on these buffers
+    const buffers = claimed.buffers.map((v) => ctx.bufferOf(v));
+    return [exprStmt(call(dot(id(ctx.placement!.glueName), "call"), [num(claimed.index), arrayExpr(buffers)]))];
   }
-  const stored = kernelWrites(k, ctx.schedule.fusion.materialized);
-  switch (k.kind) {
-    case "elementwise": return emitElementwise(ctx, k, stored);
-    case "reduce": return emitReduce(ctx, k, stored);
-    case "dot": return emitDot(ctx, k, stored);
-    case "op": return (opRules[k.eqn.op as KernelOp] as OpRule<KernelOp>)(ctx, k.eqn as Eqn<KernelOp>);
-    case "copy": return emitCopyKernel(ctx, k);
+  switch (p.kind) {
+    case "elementwise": return emitElementwise(ctx, p);
+    case "reduce": return emitReduce(ctx, p);
+    case "dot": return emitDot(ctx, p);
+    case "op": return (opRules[p.kernel.eqn.op as KernelOp] as OpRule<KernelOp>)(ctx, p.kernel.eqn as Eqn<KernelOp>);
+    case "copy": return emitCopyKernel(ctx, p.kernel);
   }
 }
 
@@ -42,17 +39,16 @@ function emitKernel(ctx: LowerCtx, k: FusedKernel): Stmt[] {
  *       return [y0, ...];
  *     };
  */
-export function lowerProgram(schedule: Schedule, wasmOptions?: WasmOptions): { ast: Program; source: string; wasm: WasmLowering | null } {
+export function lowerProgram(schedule: Schedule, placement: Placement | null = null): { ast: Program; source: string } {
   const args = id("args");
-  const wasm = wasmOptions ? planWasm(schedule, wasmOptions) : null;
-  const ctx = new LowerCtx(schedule, args, wasm);
+  const ctx = new LowerCtx(schedule, args, placement);
   const body: Stmt[] = [];
-  for (const k of schedule.kernels) {
+  for (const p of kernelPlans(schedule.body)) {
     ctx.beginKernel();
-    body.push(...emitKernel(ctx, k));
+    body.push(...emitKernel(ctx, p));
   }
   const results = schedule.results.map((slot) => ctx.buffer(slot));
   const inner = fn([args], [...ctx.prologue, ...body, ret(arrayExpr(results))]);
   const ast = program([...ctx.preamble, ret(inner)]);
-  return { ast, source: generate(ast), wasm };
+  return { ast, source: generate(ast) };
 }

@@ -1,14 +1,6 @@
 import type { Var } from "@kiln/core";
-import { kernelValues, type FusedKernel } from "../fusion/kernels.js";
-import { readVars } from "../fusion/reads.js";
-import type { View } from "../fusion/views.js";
+import type { KernelPlan } from "./kernel-plan.js";
 import type { ScratchBuffer, Slot } from "./slots.js";
-
-/** The vars a kernel writes to buffers. */
-export function kernelWrites(k: FusedKernel, materialized: ReadonlySet<Var>): Var[] {
-  if (k.kind === "copy") return k.to.kind === "var" ? [k.to.v] : [];
-  return kernelValues(k).filter((v) => materialized.has(v));
-}
 
 /**
  * Liveness-based buffer assignment. Kernels run in order; a var's buffer is live from the
@@ -16,26 +8,21 @@ export function kernelWrites(k: FusedKernel, materialized: ReadonlySet<Var>): Va
  * var is dead is reused by the next var of the same dtype and size. Every scratch buffer is
  * allocated once, when the function is compiled.
  */
-export function planBuffers(
-  kernels: readonly FusedKernel[],
-  views: ReadonlyMap<Var, View>,
-  materialized: ReadonlySet<Var>,
-  preassigned: ReadonlyMap<Var, Slot>,
-): { slots: Map<Var, Slot>; scratch: ScratchBuffer[] } {
+export function planBuffers(plans: readonly KernelPlan[], preassigned: ReadonlyMap<Var, Slot>): { slots: Map<Var, Slot>; scratch: ScratchBuffer[] } {
   const slots = new Map(preassigned);
   const scratch: ScratchBuffer[] = [];
   const lastRead = new Map<Var, number>();
-  kernels.forEach((k, t) => readVars(k, views).forEach((v) => lastRead.set(v, t)));
+  plans.forEach((p, t) => p.reads.forEach((r) => r.view.source.kind === "var" && lastRead.set(r.view.source.v, t)));
   const free = new Map<string, number[]>();
   let live: { v: Var; id: number; key: string; until: number }[] = [];
 
-  kernels.forEach((k, t) => {
+  plans.forEach((p, t) => {
     live = live.filter((b) => {
       if (b.until >= t) return true;
       free.set(b.key, [...(free.get(b.key) ?? []), b.id]);
       return false;
     });
-    for (const v of kernelWrites(k, materialized)) {
+    for (const v of p.stored) {
       if (slots.has(v)) continue;
       const key = `${v.aval.dtype}:${v.aval.size}`;
       const reuse = free.get(key)?.pop();

@@ -1,6 +1,7 @@
 import { formatParam, nameOf, type Atom, type Eqn, type Graph, type Var } from "@kiln/core";
-import { kernelWrites } from "./buffers.js";
 import type { Fusion, FusedKernel } from "../fusion/kernels.js";
+import { kernelWrites } from "./kernel-plan.js";
+import { kernelPlans, type Schedule } from "./schedule.js";
 import type { View } from "../fusion/views.js";
 
 /** Names vars a, b, ..., z, ba, ... in order of definition, exactly as printGraph does. */
@@ -13,7 +14,7 @@ export function graphNames(g: Graph): Map<Var, string> {
 /**
  * The plan as text, one kernel per line, vars named as in printGraph:
  * `k0 dot [4,2]: c = dot_general a b | d = add c e -> d` (prologue | main | epilogue -> stored vars).
- * `kernels` defaults to the fusion kernels; a Schedule's list adds the output copies.
+ * `kernels` defaults to the fusion kernels; printSchedule adds the output copies.
  */
 export function printPlan(plan: Fusion, kernels: readonly FusedKernel[] = plan.kernels): string {
   const names = graphNames(plan.graph);
@@ -40,4 +41,9 @@ export function printPlan(plan: Fusion, kernels: readonly FusedKernel[] = plan.k
       return `k${i} ${body(k)}${stores.length > 0 ? ` -> ${stores.join(" ")}` : ""}`;
     })
     .join("\n");
+}
+
+/** A schedule's kernels (the fusion kernels and the output copies) as printPlan prints them. */
+export function printSchedule(s: Schedule): string {
+  return printPlan(s.fusion, kernelPlans(s.body).map((p) => p.kernel));
 }

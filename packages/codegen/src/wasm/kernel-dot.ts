@@ -10,7 +10,7 @@ import type { OperandLeaf } from "./operands.js";
  * A buffer read or written by a kernel: element `offset + Σ outer[g]·o_g + m·i + n·j + k·l`
  * of the buffer passed as pointer parameter `param` (strides in elements).
  */
-export interface Access {
+export interface DotAccess {
   readonly param: number;
   readonly offset: number;
   readonly outer: readonly number[];
@@ -19,7 +19,7 @@ export interface Access {
   readonly k: number;
 }
 
-export type Leaf = OperandLeaf<Access>;
+export type DotLeaf = OperandLeaf<DotAccess>;
 
 /** A float32 dot_general with its epilogue, in the shape kernel-dot.ts's DotSpace gives it. */
 export interface DotSpec {
@@ -28,15 +28,15 @@ export interface DotSpec {
   readonly M: number;
   readonly N: number;
   readonly K: number;
-  readonly a: Access;
-  readonly b: Access;
+  readonly a: DotAccess;
+  readonly b: DotAccess;
   /** Buffer pointer parameters after (ws, row0, row1). */
   readonly params: number;
   readonly region: Region;
   readonly dotVar: Var;
   readonly stored: readonly Var[];
-  readonly leaf: (a: Atom) => Leaf;
-  readonly store: (v: Var) => Access;
+  readonly leaf: (a: Atom) => DotLeaf;
+  readonly store: (v: Var) => DotAccess;
   /** Accumulate in f64x2 and round once: the JS path's bits (slower; for tests). */
   readonly exact: boolean;
   readonly relaxed: boolean;
@@ -98,8 +98,8 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
 
   // outer loops: a base address per distinct access, updated at the innermost outer level
   const outerVars = spec.outer.map(() => L());
-  const accesses = new Map<Access, Local>();
-  const baseOf = (a: Access): Local => {
+  const accesses = new Map<DotAccess, Local>();
+  const baseOf = (a: DotAccess): Local => {
     let l = accesses.get(a);
     if (!l) accesses.set(a, (l = L()));
     return l;
@@ -195,14 +195,14 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
   // ---- epilogue: panel rows through the fused nodes into the stored buffers
   const m = L(), nb = L(), prow = L();
   const epilogue = (): Emit => {
-    const rowBases = new Map<Access, Local>();
-    const rowOf = (a: Access): Local => {
+    const rowBases = new Map<DotAccess, Local>();
+    const rowOf = (a: DotAccess): Local => {
       let l = rowBases.get(a);
       if (!l) rowBases.set(a, (l = L()));
       return l;
     };
     const region = (lanes: Lanes): Emit[] => {
-      const elem = (a: Access): Emit => (a.n === 0 ? get(rowOf(a)) : a.n === 1 ? i32.add(get(rowOf(a)), get(nb)) : i32.add(get(rowOf(a)), mulC(get(n), a.n * 4)));
+      const elem = (a: DotAccess): Emit => (a.n === 0 ? get(rowOf(a)) : a.n === 1 ? i32.add(get(rowOf(a)), get(nb)) : i32.add(get(rowOf(a)), mulC(get(n), a.n * 4)));
       const leaf = (atom: Atom): Emit => {
         const l = spec.leaf(atom);
         if (l.kind === "literal") return wasmConstant(l.value, atom.aval.dtype, lanes);

@@ -1,52 +1,39 @@
 import type { Atom, Var } from "@kiln/core";
-import { broadcastView, viewOfAtom, type View } from "../fusion/views.js";
+import type { Access, Leaf } from "../plan/accesses.js";
 
 /**
- * How a wasm kernel reaches its operands, shared by the dot, elementwise and reduce planners:
- * the buffers it takes as pointer parameters, and each region leaf as a literal or as an access
- * (the kernel kind's own record of offset and strides) into one of those buffers.
+ * How a wasm kernel reaches an operand: a literal, or an access in the kernel kind's own record
+ * of offset and strides (its dialect of the plan's Access) into one of its buffer parameters.
  */
 export type OperandLeaf<A> = { readonly kind: "access"; readonly access: A } | { readonly kind: "literal"; readonly value: number };
 
-/** The vars whose buffers a kernel takes, in parameter order (each once). */
-export class BufferParams {
-  readonly vars: Var[] = [];
-
-  /** `v`'s parameter index, adding it on first use. */
-  of(v: Var): number {
-    const i = this.vars.indexOf(v);
-    return i >= 0 ? i : this.vars.push(v) - 1;
-  }
-}
-
 /**
- * The leaves among `atoms` (operands not computed in the region: not in `locals`), each a
- * literal or a float32 buffer read through its view broadcast to `shape`, its strides mapped
- * by `lift` and made an access by `access`; null when some leaf is neither (a bool or integer
- * buffer, a view the kernel cannot address).
+ * The plan's leaves in a kernel kind's dialect, or null when one of them is something the wasm
+ * kernels cannot read: a bool or integer buffer, an iota, an access `adapt` refuses.
  */
-export function regionLeaves<A>(
-  views: ReadonlyMap<Var, View>,
-  atoms: Iterable<Atom>,
-  locals: ReadonlySet<Var>,
-  shape: readonly number[],
-  lift: (strides: readonly number[]) => readonly number[],
-  access: (v: Var, strides: readonly number[], offset: number) => A | null,
-): Map<Atom, OperandLeaf<A>> | null {
-  const leaves = new Map<Atom, OperandLeaf<A>>();
-  for (const x of atoms) {
-    if (x.kind === "var" && locals.has(x)) continue;
-    if (x.kind === "literal") {
-      leaves.set(x, { kind: "literal", value: x.value });
-      continue;
-    }
-    const view = broadcastView(viewOfAtom(x, views), shape);
-    if (view.source.kind === "literal") leaves.set(x, { kind: "literal", value: view.source.value });
-    else if (view.source.kind === "var" && x.aval.dtype === "float32") {
-      const acc = access(view.source.v, lift(view.strides), view.offset);
-      if (!acc) return null;
-      leaves.set(x, { kind: "access", access: acc });
+export function adaptLeaves<A>(leaves: ReadonlyMap<Atom, Leaf>, adapt: (v: Var, a: Access) => A | null): Map<Atom, OperandLeaf<A>> | null {
+  const out = new Map<Atom, OperandLeaf<A>>();
+  for (const [atom, leaf] of leaves) {
+    if (leaf.kind === "literal") out.set(atom, { kind: "literal", value: leaf.value });
+    else if (leaf.kind === "buffer" && leaf.v.aval.dtype === "float32") {
+      const access = adapt(leaf.v, leaf.access);
+      if (!access) return null;
+      out.set(atom, { kind: "access", access });
     } else return null;
   }
-  return leaves;
+  return out;
 }
+
+/** The stores in a kernel kind's dialect, or null when one is refused. */
+export function adaptStores<A>(stored: readonly Var[], stores: ReadonlyMap<Var, Access>, adapt: (v: Var, a: Access) => A | null): Map<Var, A> | null {
+  const out = new Map<Var, A>();
+  for (const v of stored) {
+    const a = adapt(v, stores.get(v)!);
+    if (!a) return null;
+    out.set(v, a);
+  }
+  return out;
+}
+
+/** No negative offset or stride: the kernels compare addresses as they walk forward. */
+export const forward = (a: Access): boolean => a.offset >= 0 && a.strides.every((s) => s >= 0);

@@ -1,11 +1,14 @@
-import type { TypedArray } from "@kiln/core";
 import type { BufferType } from "../plan/slots.js";
 import { encodeModule, type FuncBuilder } from "./encoder.js";
 import { dotFunction, workspaceBytes } from "./kernel-dot.js";
 import { elementwiseFunction } from "./kernel-elementwise.js";
 import { reduceFunction, reduceWorkspaceBytes } from "./kernel-reduce.js";
 import { arena, bytesPer } from "./memory.js";
-import { CHUNK_ELEMENTS, type WasmKernel } from "./plan.js";
+import type { DeviceGlue } from "../backend/placement.js";
+import type { WasmDot } from "./claim-dot.js";
+import type { WasmElementwise } from "./claim-elementwise.js";
+import type { WasmReduce } from "./claim-reduce.js";
+import { CHUNK_ELEMENTS } from "./options.js";
 import { MAX_THREAD_BUFFERS, threadPool, type ThreadPool } from "./threads.js";
 
 /**
@@ -31,15 +34,16 @@ export const PARALLEL_MIN_MACS = 1 << 26;
  *     ...
  *     wasm.call(0, [x2, x0, y1]);                  // a kernel on these buffers' addresses
  */
-export type WasmGlue = { readonly [T in BufferType]: (size: number) => TypedArray } & {
-  call(kernel: number, buffers: readonly TypedArray[]): void;
-};
+export type WasmGlue = DeviceGlue;
 
 /** The glue, and `releaseWith(owner)`: free its memory (and workers' module) once `owner` is collected. */
 export interface Instantiated {
   readonly glue: WasmGlue;
   releaseWith(owner: object): void;
 }
+
+/** A kernel the wasm backend runs. */
+export type WasmKernel = WasmDot | WasmElementwise | WasmReduce;
 
 const droppedModules = new FinalizationRegistry<{ pool: ThreadPool; id: number }>(({ pool, id }) => pool.drop(id));
 

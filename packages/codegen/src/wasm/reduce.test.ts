@@ -2,14 +2,13 @@ import { jnp, lax, makeGraph, type Array } from "@kiln/core";
 import { describe, expect, it } from "vitest";
 import { compile } from "../compile.js";
 import { optimize } from "../passes/optimize.js";
-import { schedule } from "../plan/schedule.js";
+import { kernelPlans, schedule } from "../plan/schedule.js";
 import { compileChecked, expectSameBits } from "../testing/check.js";
 import { expectWasmEqualsJs } from "../testing/wasm-vs-js.js";
 import { arrayOf, edgeValues, randomArray, Rng, withEdgeValues } from "../testing/values.js";
-import { planWasm } from "./lowering.js";
-import type { Backend } from "./plan.js";
-import { WASM_MIN_ELEMENTS } from "./plan.js";
-import type { WasmReduce } from "./plan-reduce.js";
+import type { BackendChoice } from "../backend/choice.js";
+import { claimReduce, type WasmReduce } from "./claim-reduce.js";
+import { WASM_MIN_ELEMENTS } from "./options.js";
 
 const rng = new Rng(7);
 /** `[f(0), ..., f(n - 1)]` (the global Array is shadowed by kiln's here). */
@@ -29,16 +28,11 @@ function expectWasmEqualsEager(f: (...xs: Array[]) => Array | Array[], inputs: r
 }
 
 /** What the cost model makes of each reduce kernel of `f`: its wasm form, or "js". */
-function reducePlans(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], backend: Backend = "wasm"): (WasmReduce | "js")[] {
+function reducePlans(f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], backend: BackendChoice = "wasm"): (WasmReduce | "js")[] {
   const s = schedule(optimize(makeGraph(f)(...inputs)));
-  const w = planWasm(s, { backend, exact: false, relaxed: false });
-  return s.kernels.filter((k) => k.kind === "reduce").map((k) => {
-    const i = w?.kernelOf.get(k);
-    const wk = i === undefined ? undefined : w!.program.kernels[i];
-    return wk?.kind === "reduce" ? wk : "js";
-  });
+  return kernelPlans(s.body).flatMap((p) => (p.kind === "reduce" ? [claimReduce(p, { backend, exact: false, relaxed: false }) ?? "js"] : []));
 }
-const layouts = (f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], backend: Backend = "wasm") =>
+const layouts = (f: (...xs: Array[]) => Array | Array[], inputs: readonly Array[], backend: BackendChoice = "wasm") =>
   reducePlans(f, inputs, backend).map((p) => (p === "js" ? p : p.spec.layout));
 
 const withEdges = (shape: number[], every = 3): Array => withEdgeValues(rng, shape, every);

@@ -9,7 +9,7 @@ import { arrayOf, edgePairs, randomArray, Rng, withEdgeValues } from "../testing
 import { encodeModule, f32x4, FuncBuilder, get, i32, v128 } from "./encoder.js";
 import { wasmFeatures } from "./features.js";
 import { Arena, inWasmMemory, toWasmMemory } from "./memory.js";
-import { WASM_MIN_ELEMENTS, WASM_MIN_MACS } from "./plan.js";
+import { WASM_MIN_ELEMENTS, WASM_MIN_MACS } from "./options.js";
 import { shutdownThreads, ThreadPool, threadPool } from "./threads.js";
 
 const rng = new Rng(99);

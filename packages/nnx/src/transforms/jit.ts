@@ -1,4 +1,4 @@
-import { compile, inWasmMemory, toWasmMemory, type Executable } from "@kiln/codegen";
+import { compile, type Executable } from "@kiln/codegen";
 import {
   Array, ClosedGraph, FloatingPointError, KilnError, config, currentTrace, evalGraph, firstNonFinite, treeFlatten, treeUnflatten,
   withNewTrace, type Atom, type TypedArray, type Var,
@@ -28,12 +28,12 @@ interface CompiledStep {
   readonly fingerprint: Fingerprint;
   /** Reused input list: the variables' buffers, then the dynamic leaves' buffers. */
   readonly inputs: TypedArray[];
-  /** Indices (into vars) of the variables wasm kernels use: their buffers live in the wasm memory. */
-  readonly wasmVars: readonly number[];
-  /** For each variable, whether a wasm kernel uses it (wasmVars as flags, for the per-call loop). */
-  readonly inWasm: readonly boolean[];
-  /** Indices (into the dynamic leaves) of the batch arrays wasm kernels read. */
-  readonly wasmLeaves: readonly number[];
+  /** Indices (into vars) of the variables device kernels use: their buffers live in the device's memory. */
+  readonly residentVars: readonly number[];
+  /** For each variable, whether a device kernel uses it (residentVars as flags, for the per-call loop). */
+  readonly resident: readonly boolean[];
+  /** Indices (into the dynamic leaves) of the batch arrays device kernels read. */
+  readonly residentLeaves: readonly number[];
   /** The same graph compiled without in-place outputs, for debugNans (compiled on first use). */
   checked?: Executable;
   /**
@@ -79,12 +79,12 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     const exe = compile(graph, { inPlace, debug: options.debug, name: f.name || "step" });
     const inputs = new globalThis.Array<TypedArray>(vars.length + leaves.length);
     const nConst = graph.constVars.length;
-    const arenaInputs = (exe.wasm?.arenaInputs ?? []).map((p) => p - nConst);
-    const wasmVars = arenaInputs.filter((i) => i >= 0 && i < vars.length);
-    const wasmLeaves = arenaInputs.filter((i) => i >= vars.length).map((i) => i - vars.length);
+    const residentInputs = exe.residentInputs.map((p) => p - nConst);
+    const residentVars = residentInputs.filter((i) => i >= 0 && i < vars.length);
+    const residentLeaves = residentInputs.filter((i) => i >= vars.length).map((i) => i - vars.length);
     const mayThrow = graph.eqns.some((e) => e.op === "take" || e.op === "scatter_add");
     const guard = mayThrow ? updated.map((i) => vars[i]![1]._array.toTypedArray()) : null;
-    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, wasmVars, inWasm: vars.map((_, i) => wasmVars.includes(i)), wasmLeaves, guard };
+    return { exe, graph, vars: vars.map(([, v]) => v), updated, userOutputs, fingerprint, inputs, residentVars, resident: vars.map((_, i) => residentVars.includes(i)), residentLeaves, guard };
   };
 
   const lookup = (args: A): CompiledStep => {
@@ -112,9 +112,9 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     // copy-on-write: a buffer about to be written in place must not be visible outside its holder
     for (const i of step.updated) {
       const v = step.vars[i]!;
-      if (v._shared) v._setOwned(new Array(v._array.aval, step.inWasm[i] ? toWasmMemory(v._array._data!) : v._array.toTypedArray()));
+      if (v._shared) v._setOwned(new Array(v._array.aval, step.resident[i] ? step.exe.toResident(v._array._data!) : v._array.toTypedArray()));
     }
-    moveToWasmMemory(step);
+    moveToDeviceMemory(step);
     const outs = step.guard === null ? step.exe.run(fillInputs(step)) : runGuarded(step);
     const outputs = step.graph.outputs;
     if (step.userOutputs === 1 && step.graph.outTree.kind === "leaf") return new Array(outputs[0]!.aval, outs[0]!) as R;
@@ -132,22 +132,24 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
 }
 
 /**
- * Wasm kernels read and write buffers in kiln's wasm memory. A variable they use whose buffer is
- * elsewhere (a fresh parameter, a value set with `.value = ...`) gets a copy there, once; its
- * holder owns the copy, so every later step runs on it in place and nothing is copied per step.
+ * Device kernels (wasm) read and write buffers in the device's memory. A variable they use whose
+ * buffer is elsewhere (a fresh parameter, a value set with `.value = ...`) gets a copy there,
+ * once; its holder owns the copy, so every later step runs on it in place and nothing is copied
+ * per step. The executable says which inputs and which buffers are resident.
  */
-function moveToWasmMemory(step: CompiledStep): void {
-  for (const i of step.wasmVars) {
+function moveToDeviceMemory(step: CompiledStep): void {
+  const exe = step.exe;
+  for (const i of step.residentVars) {
     const v = step.vars[i]!;
     const data = v._array._data!;
-    if (!inWasmMemory(data)) v._setOwned(new Array(v._array.aval, toWasmMemory(data)));
+    if (!exe.isResident(data)) v._setOwned(new Array(v._array.aval, exe.toResident(data)));
   }
-  // A batch array is immutable, so it can move into wasm memory for good: the same batch next
+  // A batch array is immutable, so it can move into device memory for good: the same batch next
   // step (or in the next epoch) is not copied again. The copy is freed with the Array.
   const leaves = step.fingerprint.leaves;
-  for (const i of step.wasmLeaves) {
+  for (const i of step.residentLeaves) {
     const a = leaves[i]!;
-    if (!inWasmMemory(a._data!)) a._rebase(toWasmMemory(a._data!));
+    if (!exe.isResident(a._data!)) a._rebase(exe.toResident(a._data!));
   }
 }
 
