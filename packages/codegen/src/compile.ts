@@ -2,7 +2,7 @@ import { ArgumentError, ClosedGraph, printGraph, verifyGraph, type Graph, type T
 import type { BackendChoice } from "./backend/choice.js";
 import type { DeviceProgram, HostFunction } from "./backend/placement.js";
 import { debugEnabled, debugLog } from "./debug.js";
-import { lowerProgram } from "./lower/program.js";
+import { lowerProgram } from "./js/program.js";
 import { optimize, type OptimizeOptions } from "./passes/optimize.js";
 import { printSchedule } from "./plan/print.js";
 import { schedule } from "./plan/schedule.js";

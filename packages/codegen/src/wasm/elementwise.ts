@@ -5,7 +5,7 @@ import { f32, f32x4, get, i32, i32x4, select, set, v128, type Emit, type FuncBui
 /**
  * Region nodes (an epilogue, an elementwise chain) as wasm, four elements at a time (`vec`,
  * f32x4) or one (`scalar`, f32). Only ops whose wasm instructions give exactly the JS
- * lowering's bits are supported (lower/scalar-ops.ts), so these kernels equal the JS path:
+ * lowering's bits are supported (js/scalar-ops.ts), so these kernels equal the JS path:
  * add, sub, mul, div and sqrt are correctly rounded in both; neg, abs, floor, ceil and
  * round-half-even (nearest) are exact; f32x4.min/max (not pmin/pmax) propagate NaN and order
  * -0 < +0, like Math.min/max; comparisons are IEEE (false on NaN but ne) in both;
@@ -182,7 +182,7 @@ export class WasmRegion {
     return vec ? v128.and(x, one) : f32.convertI32U(x);
   }
 
-  /** Square-and-multiply in exactly the JS lowering's order (lower/scalar-ops.ts integerPowScalar). */
+  /** Square-and-multiply in exactly the JS lowering's order (js/scalar-ops.ts integerPowScalar). */
   private integerPow(y: number, x: Emit): Emit {
     const [mul, div] = this.lanes === "vec" ? [f32x4.mul, f32x4.div] : [f32.mul, f32.div];
     const unit = wasmConstant(1, "float32", this.lanes);

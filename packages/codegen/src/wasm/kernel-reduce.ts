@@ -73,7 +73,7 @@ export const reduceWorkspaceBytes = (spec: Pick<ReduceSpec, "layout">): number =
 
 /**
  * One wasm function `(ws, unit0, unit1, ...buffers)`. Every result element accumulates its
- * inputs in increasing reduced index, as the JS lowering (lower/kernel-reduce.ts) does: sums in
+ * inputs in increasing reduced index, as the JS lowering (js/kernel-reduce.ts) does: sums in
  * f64 lanes from +0, rounded once (f32.demote_f64 and f32x4.demote_f64x2_zero round to nearest
  * even, like Math.fround); max/min with f32x4.max/min and f32.max/min, which propagate NaN and
  * order -0 < +0 like Math.max/min (and give the same value in any order). The prologue and
