@@ -1,4 +1,4 @@
-import { unaryOps, type BinaryOp, type CompareOp, type DType, type UnaryOp } from "@kiln/core";
+import { numerics, unaryOps, type BinaryOp, type CompareOp, type DType, type UnaryOp } from "@kiln/core";
 import type { RuntimeName } from "../runtime.js";
 import { bin, cond, fround, logical, math, neg, num, unary, type Expr } from "./estree.js";
 
@@ -152,18 +152,14 @@ export function convertScalar(from: DType, to: DType, x: Expr): Expr {
   return cond(bin("!==", x, x), num(0), bin("+", math("min", num(hi), math("max", num(lo), math("trunc", x))), num(0)));
 }
 
-/** x ** y by binary exponentiation with every product rounded, unrolled (core integerPowFn). */
+/** x ** y by core's recipe (numerics/recipes/integer-pow.ts), every product rounded to the dtype. */
 export function integerPowScalar(y: number, dtype: DType, x: Expr, c: ScalarCtx): Expr {
   const mul = binaryScalar("mul", dtype);
-  let n = Math.abs(y);
-  let acc: Expr | null = null;
-  let base = x;
-  while (n > 0) {
-    if (n & 1) acc = acc === null ? base : c.bind(mul(acc, base, c));
-    n = Math.floor(n / 2);
-    if (n > 0) base = c.bind(mul(base, base, c));
-  }
-  const r = acc ?? num(1);
-  return y < 0 ? castTo(dtype, bin("/", num(1), r)) : r;
+  const alg: numerics.ScalarAlgebra<Expr> = {
+    one: () => num(1),
+    mul: (a, b) => mul(a, b, c),
+    reciprocal: (r) => castTo(dtype, bin("/", num(1), r)),
+    bind: (e) => c.bind(e),
+  };
+  return numerics.integerPow(alg, x, y);
 }
-

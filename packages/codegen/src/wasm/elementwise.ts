@@ -1,4 +1,4 @@
-import { isBinaryOp, isCompareOp, isUnaryOp, type Atom, type BinaryOp, type CompareOp, type DType, type Eqn, type UnaryOp, type Var } from "@kiln/core";
+import { isBinaryOp, isCompareOp, isUnaryOp, numerics, type Atom, type BinaryOp, type CompareOp, type DType, type Eqn, type UnaryOp, type Var } from "@kiln/core";
 import type { Region } from "../fusion/kernels.js";
 import { f32, f32x4, get, i32, i32x4, select, set, v128, type Emit, type FuncBuilder, type Local } from "./encoder.js";
 
@@ -182,19 +182,15 @@ export class WasmRegion {
     return vec ? v128.and(x, one) : f32.convertI32U(x);
   }
 
-  /** Square-and-multiply in exactly the JS lowering's order (js/scalar-ops.ts integerPowScalar). */
+  /** x ** y by core's recipe (numerics/recipes/integer-pow.ts), as the JS backend renders it too. */
   private integerPow(y: number, x: Emit): Emit {
     const [mul, div] = this.lanes === "vec" ? [f32x4.mul, f32x4.div] : [f32.mul, f32.div];
-    const unit = wasmConstant(1, "float32", this.lanes);
-    let n = Math.abs(y);
-    let acc: Emit | null = null;
-    let base = x;
-    while (n > 0) {
-      if (n & 1) acc = acc === null ? base : get(this.bind(mul(acc, base), "float32"));
-      n = Math.floor(n / 2);
-      if (n > 0) base = get(this.bind(mul(base, base), "float32"));
-    }
-    const r = acc ?? unit;
-    return y < 0 ? div(unit, r) : r;
+    const alg: numerics.ScalarAlgebra<Emit> = {
+      one: () => wasmConstant(1, "float32", this.lanes),
+      mul,
+      reciprocal: (r) => div(wasmConstant(1, "float32", this.lanes), r),
+      bind: (v) => get(this.bind(v, "float32")),
+    };
+    return numerics.integerPow(alg, x, y);
   }
 }

@@ -27,3 +27,6 @@ export {
   truncatedNormalFromBits,
 } from "./samplers.js";
 export type { TruncatedNormalParams } from "./samplers.js";
+// Scalar recipes: written once against an algebra, rendered by eager mode and by each backend.
+export type { ScalarAlgebra } from "./recipes/algebra.js";
+export { integerPow } from "./recipes/integer-pow.js";

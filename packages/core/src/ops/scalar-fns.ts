@@ -1,5 +1,5 @@
 import { castScalar, type DType } from "../dtype.js";
-import { erf32, erfc32, erfInv32, exp32, expm132, fma32, log1p32, log32, logistic32, tanh32 } from "../numerics/index.js";
+import { erf32, erfc32, erfInv32, exp32, expm132, fma32, integerPow, log1p32, log32, logistic32, tanh32, type ScalarAlgebra } from "../numerics/index.js";
 import type { BinaryOp, CompareOp, UnaryOp } from "./op-names.js";
 
 /**
@@ -152,19 +152,13 @@ export function binaryFn(op: BinaryOp, dtype: DType): Binary | null {
 /** x ** y for a fixed integer y, by binary exponentiation with each product rounded (as JAX's integer_pow). */
 export function integerPowFn(y: number, dtype: DType): Unary {
   const mul = binaryFn("mul", dtype)!;
-  const one = 1;
-  return (x) => {
-    let n = Math.abs(y);
-    let acc: number | null = null;
-    let base = x;
-    while (n > 0) {
-      if (n & 1) acc = acc === null ? base : mul(acc, base);
-      n = Math.floor(n / 2);
-      if (n > 0) base = mul(base, base);
-    }
-    const r = acc ?? castScalar(one, dtype);
-    return y < 0 ? castScalar(1 / r, dtype) : r;
+  const alg: ScalarAlgebra<number> = {
+    one: () => castScalar(1, dtype),
+    mul,
+    reciprocal: (r) => castScalar(1 / r, dtype),
+    bind: (v) => v,
   };
+  return (x) => integerPow(alg, x, y);
 }
 
 export function fmaFn(a: number, b: number, c: number): number {
