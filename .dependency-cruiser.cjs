@@ -26,6 +26,14 @@ module.exports = {
     packagesBelow("optax", ["platform", "core", "autodiff"]),
     packagesBelow("nnx", ["platform", "core", "random", "autodiff", "codegen", "optax"]),
 
+    {
+      name: "no-node-imports",
+      comment: "Node facilities (threads, engine flags, files, environment) come through @kiln/platform",
+      severity: "error",
+      from: { path: "^packages/(core|random|autodiff|codegen|optax)/src/" },
+      to: { dependencyTypes: ["core"] },
+    },
+
     notTo("passes-below-fusion", "graph passes know nothing of fusion, plans or backends", layer("passes/"), layer("(fusion|plan|backend|js|wasm|webgpu)/|(compile|jit)\\.ts")),
     notTo("fusion-below-plan", "fusion decides kernel boundaries from its own op table and knows no plan or backend", layer("fusion/"), layer("(plan|backend|js|wasm|webgpu)/|(compile|jit)\\.ts")),
     notTo("plan-below-backends", "the kernel plan is backend-neutral", layer("plan/"), layer("(backend|js|wasm|webgpu)/|(compile|jit)\\.ts")),

@@ -13,7 +13,7 @@
  */
 import { createHash } from "node:crypto";
 import { describe, expect, it } from "vitest";
-import { compile, grad, jnp, lax, makeGraph, nn, nnx, optax, random, ShapedArray, type Array, type DType } from "kiln";
+import { compile, grad, jnp, lax, makeGraph, nn, nnx, optax, random, ShapedArray, updateSettings, type Array, type DType } from "kiln";
 import type { ClosedGraph } from "@kiln/core";
 import type { CompileOptions, Executable } from "@kiln/codegen";
 
@@ -134,13 +134,11 @@ describe("emitted code is pinned", () => {
     });
     const x = jnp.zeros([16, 32], "float32");
     const y = jnp.zeros([16], "int32");
-    const previous = process.env["KILN_BACKEND"];
-    process.env["KILN_BACKEND"] = "js";
+    const previous = updateSettings({ backend: "js" });
     try {
       await snapshot("mlp-adam-step", step.lower(model, opt, x, y).executable);
     } finally {
-      if (previous === undefined) delete process.env["KILN_BACKEND"];
-      else process.env["KILN_BACKEND"] = previous;
+      updateSettings(previous);
     }
   });
 });

@@ -28,8 +28,8 @@ type Mode = "jit" | "jit-js" | "eager";
 
 /**
  * The runner's step: eager, or nnx.jit. For "jit-js" the first call, which compiles, runs
- * with KILN_BACKEND=js, so every kernel stays JavaScript (no wasm SIMD, no threads); the
- * variable is read at compile time only, so later calls need nothing.
+ * with the `backend` setting at "js", so every kernel stays JavaScript (no wasm SIMD, no
+ * threads); the setting is read at compile time only, so later calls need nothing.
  */
 function stepOf<M>(kiln: Kiln, eager: Step<M>, mode: Mode, args: () => [M, Nnx.Optimizer, KArray, KArray]): () => number {
   if (mode === "eager") return () => eager(...args()).item();
@@ -40,13 +40,11 @@ function stepOf<M>(kiln: Kiln, eager: Step<M>, mode: Mode, args: () => [M, Nnx.O
   return () => {
     if (compiled) return run();
     compiled = true;
-    const saved = process.env["KILN_BACKEND"];
-    process.env["KILN_BACKEND"] = "js";
+    const saved = kiln.updateSettings({ backend: "js" });
     try {
       return run();
     } finally {
-      if (saved === undefined) delete process.env["KILN_BACKEND"];
-      else process.env["KILN_BACKEND"] = saved;
+      kiln.updateSettings(saved);
     }
   };
 }

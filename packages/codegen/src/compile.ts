@@ -1,4 +1,5 @@
 import { ArgumentError, ClosedGraph, printGraph, verifyGraph, type Graph, type TypedArray } from "@kiln/core";
+import { settings } from "@kiln/platform";
 import type { BackendChoice } from "./backend/choice.js";
 import type { DeviceProgram, HostFunction } from "./backend/placement.js";
 import { debugEnabled, debugLog } from "./debug.js";
@@ -100,8 +101,8 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const g = opt === false ? graph : optimize(graph, { debug, ...(typeof opt === "object" ? opt : {}) });
   verifyGraph(g);
   const sched = schedule(g, options.inPlace);
-  const backend = wasmFeatures().simd ? options.backend ?? envBackend() : "js";
-  const exact = options.wasmExact ?? process.env["KILN_WASM_EXACT"] === "1";
+  const backend = wasmFeatures().simd ? options.backend ?? settings().backend : "js";
+  const exact = options.wasmExact ?? settings().wasmExact;
   const relaxed = !exact && wasmFeatures().relaxedSimd && (options.relaxedSimd ?? true);
   const placement = wasmBackend.place(sched, { backend, exact, relaxed });
   const { source } = lowerProgram(sched, placement);
@@ -162,11 +163,6 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
     },
   };
   return exe;
-}
-
-function envBackend(): BackendChoice {
-  const b = process.env["KILN_BACKEND"];
-  return b === "js" || b === "wasm" ? b : "auto";
 }
 
 function boundConsts(g: ClosedGraph, name: string): TypedArray[] {

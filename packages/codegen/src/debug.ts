@@ -1,8 +1,10 @@
-/** KILN_DEBUG=1 (or `debug: true`) prints each pass's graph and the generated source to stderr. */
+import { platform, settings } from "@kiln/platform";
+
+/** KILN_DEBUG=1 (or `debug: true`) prints each pass's graph and the generated source. */
 export function debugEnabled(option: boolean | undefined): boolean {
-  return option ?? process.env.KILN_DEBUG === "1";
+  return option ?? settings().debug;
 }
 
 export function debugLog(title: string, body: string): void {
-  process.stderr.write(`[kiln] ${title}\n${body}\n`);
+  platform.writeDiagnostic(`[kiln] ${title}\n${body}\n`);
 }

@@ -17,6 +17,7 @@ export { compile, type CompileOptions, type Executable } from "./compile.js";
 export { jit, type JitOptions, type Jitted, type Lowered } from "./jit.js";
 export { runtime, type Runtime } from "./runtime.js";
 export type { BackendChoice } from "./backend/choice.js";
+export { settings, updateSettings, type Settings } from "@kiln/platform";
 export type { WasmInfo } from "./compile.js";
 export { wasmFeatures, type WasmFeatures } from "./wasm/features.js";
 export { inWasmMemory, toWasmMemory } from "./wasm/memory.js";

@@ -8,7 +8,7 @@ export {
   type ArrayLike, type DType, type Graph, type Shape,
 } from "@kiln/core";
 export { grad, stopGradient, valueAndGrad, vjp } from "@kiln/autodiff";
-export { compile, jit, optimize } from "@kiln/codegen";
+export { compile, jit, optimize, settings, updateSettings, type BackendChoice, type Settings } from "@kiln/codegen";
 export * as random from "@kiln/random";
 export * as optax from "@kiln/optax";
 export * as nnx from "@kiln/nnx";

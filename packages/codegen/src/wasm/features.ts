@@ -1,4 +1,4 @@
-import { setFlagsFromString } from "node:v8";
+import { platform, settings } from "@kiln/platform";
 import { encodeModule, f32x4, FuncBuilder, get, v128 } from "./encoder.js";
 
 /**
@@ -40,13 +40,8 @@ export function wasmFeatures(): WasmFeatures {
 }
 
 function relaxedSimd(validatesMadd: () => boolean): boolean {
-  if (process.env["KILN_RELAXED_SIMD"] === "0") return false;
+  if (!settings().relaxedSimd) return false;
   if (validatesMadd()) return true;
-  try {
-    // a V8 flag set at run time: wasm features are read when a module is validated
-    setFlagsFromString("--experimental-wasm-relaxed-simd");
-  } catch {
-    return false;
-  }
-  return validatesMadd();
+  // a V8 flag set at run time: wasm features are read when a module is validated
+  return platform.setEngineFlag("--experimental-wasm-relaxed-simd") && validatesMadd();
 }

@@ -1,4 +1,5 @@
 import type { TypedArray } from "@kiln/core";
+import { settings } from "@kiln/platform";
 import type { BufferType } from "../plan/slots.js";
 
 /**
@@ -16,7 +17,7 @@ import type { BufferType } from "../plan/slots.js";
 const PAGE = 65536;
 const ALIGN = 64;
 const maxPages = (): number => {
-  const mb = Number(process.env["KILN_WASM_MAX_MB"] ?? 2048);
+  const mb = settings().wasmMaxMb;
   // at most 2 GiB: the kernels compare addresses with signed i32 comparisons
   return Math.max(16, Math.min(32768, Math.floor((mb * 1024 * 1024) / PAGE)));
 };

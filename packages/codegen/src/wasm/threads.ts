@@ -1,5 +1,4 @@
-import { availableParallelism } from "node:os";
-import { MessageChannel, Worker, type MessagePort } from "node:worker_threads";
+import { platform, settings, type Port, type Threads, type WorkerHandle } from "@kiln/platform";
 import { arena } from "./memory.js";
 
 /**
@@ -58,8 +57,8 @@ port.close();
 `;
 
 interface Helper {
-  readonly worker: Worker;
-  readonly port: MessagePort;
+  readonly worker: WorkerHandle;
+  readonly port: Port;
   readonly ctrl: Int32Array;
   /** Arena address of `ctrl`, freed once the worker has exited. */
   readonly ctrlAddr: number;
@@ -75,14 +74,14 @@ export class ThreadPool {
   private closed = false;
 
   /** `size` helper threads; kernels then run on size + 1 threads (the caller's too). */
-  constructor(readonly size: number) {
+  constructor(threads: Threads, readonly size: number) {
     const ar = arena();
     for (let t = 0; t < size; t++) {
       const ctrlAddr = ar.alloc(128);
       const ctrl = new Int32Array(ar.memory.buffer as ArrayBuffer, ctrlAddr, 32);
       ctrl.fill(0);
-      const { port1, port2 } = new MessageChannel();
-      const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { memory: ar.memory, port: port2, ctrlAddr }, transferList: [port2] });
+      const [port1, port2] = threads.channel();
+      const worker = threads.start(WORKER_SOURCE, { memory: ar.memory, port: port2, ctrlAddr }, [port2]);
       worker.unref();
       port1.unref();
       this.helpers.push({ worker, port: port1, ctrl, ctrlAddr, seq: 0 });
@@ -151,7 +150,7 @@ export class ThreadPool {
     if (this.closed) return Promise.resolve();
     this.closed = true;
     const exits = this.helpers.map((h) => new Promise<void>((resolve) => {
-      h.worker.once("exit", () => resolve());
+      h.worker.onExit(() => resolve());
       h.ctrl[1] = 0; // quit
       this.signal(h);
     }));
@@ -180,19 +179,21 @@ export class ThreadPool {
 
 let pool: ThreadPool | null = null;
 
-/** How many threads kernels may use: KILN_THREADS, else the machine's cores (at most 4). */
+/**
+ * How many threads kernels may use: the `threads` setting (KILN_THREADS), else the machine's
+ * cores (at most 4); 1 where the platform has no threads.
+ */
 export function threadCount(): number {
-  const env = process.env["KILN_THREADS"];
-  if (env !== undefined && env !== "") return Math.max(1, Math.floor(Number(env)) || 1);
-  return Math.max(1, Math.min(4, availableParallelism()));
+  if (!platform.threads) return 1;
+  return settings().threads ?? Math.max(1, Math.min(4, platform.threads.available()));
 }
 
 /** The process's pool, started on first use with threadCount() - 1 helpers (null for one thread). */
 export function threadPool(): ThreadPool | null {
   if (pool && !pool.isClosed) return pool;
   const n = threadCount();
-  if (n < 2) return null;
-  pool = new ThreadPool(n - 1);
+  if (n < 2 || !platform.threads) return null;
+  pool = new ThreadPool(platform.threads, n - 1);
   return pool;
 }
 

@@ -1,3 +1,4 @@
+import { platform } from "@kiln/platform";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { jnp, lax, makeGraph, nn, type Array, type OpParams, type TypedArray } from "@kiln/core";
@@ -332,7 +333,7 @@ describe("the thread pool", () => {
   });
 
   it("starts, runs kernels, shuts down, and starts again on demand", async () => {
-    const pool = new ThreadPool(1);
+    const pool = new ThreadPool(platform.threads!, 1);
     expect(pool.threads).toBe(2);
     await pool.shutdown();
     expect(pool.isClosed).toBe(true);

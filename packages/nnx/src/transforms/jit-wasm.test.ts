@@ -1,4 +1,4 @@
-import { inWasmMemory } from "@kiln/codegen";
+import { inWasmMemory, updateSettings, type BackendChoice } from "@kiln/codegen";
 import { jnp, type Array } from "@kiln/core";
 import * as optax from "@kiln/optax";
 import { describe, expect, it } from "vitest";
@@ -40,16 +40,14 @@ describe("nnx.jit with wasm kernels", () => {
   });
 
   it("trains like the JS lowering, within the float32 summation tolerance", () => {
-    const run = (backend: string) => {
-      const saved = process.env["KILN_BACKEND"];
-      process.env["KILN_BACKEND"] = backend;
+    const run = (backend: BackendChoice) => {
+      const saved = updateSettings({ backend });
       try {
         const { model, optimizer, x, y, step } = setup();
         const jitted = nnx.jit(step);
         return globalThis.Array.from({ length: 5 }, () => jitted(model, optimizer, x, y).item());
       } finally {
-        if (saved === undefined) delete process.env["KILN_BACKEND"];
-        else process.env["KILN_BACKEND"] = saved;
+        updateSettings(saved);
       }
     };
     const js = run("js");
