@@ -4,7 +4,7 @@ import {
   add, assign, bin, call, constDecl, dot, exprStmt, fn, forLoop, ifStmt, index, letDecl, letDecls, math, num, scale, type Expr, type Ident, type Stmt,
 } from "./estree.js";
 import { dotExtents, type DotKernel, type DotSpace } from "../plan/dot-space.js";
-import { dotFrame, panelEpilogue } from "./dot-tiles.js";
+import { dotFrame, outerContraction, panelEpilogue } from "./dot-tiles.js";
 import { macStmt } from "./dot-arith.js";
 
 /** Rows per block (the panel's height), K per block, columns per block (bounds scratch for wide N). */
@@ -180,11 +180,11 @@ export function emitBlockedDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored
   const code = blocks(ctx, "i", M, MC, (ic, mc) =>
     blocks(ctx, "j", N, NC, (jc, nc) => [
       exprStmt(call(dot(panel, "fill"), [num(0)])),
-      ...blocks(ctx, "k", K, KC, (kc, kn) => [
-        exprStmt(call(packA, [A, at(at(f.aBase, ic, sA.m), kc, sA.k), mc, kn])),
-        exprStmt(call(packB, [B, at(at(f.bBase, jc, sB.n), kc, sB.k), nc, kn])),
+      ...outerContraction(ctx, f, (aOff, bOff) => blocks(ctx, "k", K, KC, (kc, kn) => [
+        exprStmt(call(packA, [A, add(at(at(f.aBase, ic, sA.m), kc, sA.k), aOff), mc, kn])),
+        exprStmt(call(packB, [B, add(at(at(f.bBase, jc, sB.n), kc, sB.k), bOff), nc, kn])),
         exprStmt(call(micro, [mc, nc, kn])),
-      ]),
+      ])),
       ...panelEpilogue(ctx, k, f, sp, stored, panel, { origin: origin(ic), count: mc }, { origin: origin(jc), count: nc }, ncMax),
     ]),
   );

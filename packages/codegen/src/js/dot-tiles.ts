@@ -15,7 +15,8 @@ type Terms = readonly (readonly [Ident, number])[];
 /**
  * What the tiled and the blocked dot share: the loops over batch (and extra free) axes opened
  * in `nest`, the sizes of the innermost M, N and K groups, each operand's buffer, base index
- * (inside those loops) and literal strides along them.
+ * (inside those loops) and literal strides along them, and the contraction groups outside the
+ * innermost one (a convolution's window rows, say), which kernels walk in loops of their own.
  */
 export interface DotFrame {
   readonly nest: Nest;
@@ -29,6 +30,8 @@ export interface DotFrame {
   readonly sA: { readonly m: number; readonly k: number };
   readonly sB: { readonly n: number; readonly k: number };
   readonly dotVar: Var;
+  /** The contraction groups before the innermost one, outer to inner: size and A's and B's strides. */
+  readonly kOuter: readonly { readonly size: number; readonly a: number; readonly b: number }[];
   /** The space with the outer loops' variables, and `rows` / `cols` on the M and N groups. */
   readonly space: (rows: Terms, cols: Terms) => Space;
 }
@@ -45,8 +48,9 @@ export function dotFrame(ctx: LowerCtx, sp: DotSpace, dotVar: Var): DotFrame {
     new Space(g, g.map((_, gi) => (outerVars.has(gi) ? [[outerVars.get(gi)!, 1] as const] : gi === mi ? rows : gi === ni ? cols : [])));
   const base = space([], []);
   const strideOf = (s: readonly number[], gi: number) => (gi < 0 ? 0 : s[g[gi]!.dims[g[gi]!.dims.length - 1]!]!);
+  const kOuter = g.flatMap((grp, gi) => (grp.role === Role.K && gi !== ki ? [{ size: grp.size, a: strideOf(sp.a.strides, gi), b: strideOf(sp.b.strides, gi) }] : []));
   return {
-    nest, M, N, K, dotVar, space,
+    nest, M, N, K, dotVar, space, kOuter,
     A: ctx.bufferOf((sp.a.source as { v: Var }).v),
     B: ctx.bufferOf((sp.b.source as { v: Var }).v),
     aBase: nest.index(base.linear(sp.a.strides, sp.a.offset)).expr,
@@ -54,6 +58,19 @@ export function dotFrame(ctx: LowerCtx, sp: DotSpace, dotVar: Var): DotFrame {
     sA: { m: strideOf(sp.a.strides, mi), k: strideOf(sp.a.strides, ki) },
     sB: { n: strideOf(sp.b.strides, ni), k: strideOf(sp.b.strides, ki) },
   };
+}
+
+/**
+ * Loops over the outer contraction groups around `body`, which gets A's and B's offsets along
+ * them (literal 0 without any: the body is then exactly the single-group code). Sums run over
+ * the groups in order, outer to inner: row-major over the contracting axes, as eager mode.
+ */
+export function outerContraction(ctx: LowerCtx, f: DotFrame, body: (aOff: Expr, bOff: Expr) => Stmt[]): Stmt[] {
+  const vars = f.kOuter.map(() => ctx.fresh("q"));
+  const offset = (stride: (q: DotFrame["kOuter"][number]) => number) => vars.reduce<Expr>((acc, v, i) => add(acc, scale(v, stride(f.kOuter[i]!))), num(0));
+  let code = body(offset((q) => q.a), offset((q) => q.b));
+  for (let i = vars.length - 1; i >= 0; i--) code = [forLoop(vars[i]!, num(0), num(f.kOuter[i]!.size), code)];
+  return code;
 }
 
 /** One axis of a panel: its first element (terms over the dot's space) and its extent. */
@@ -109,7 +126,6 @@ export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: 
     const out: Stmt[] = [letDecls(acc.flat().map((c) => [c, num(0)] as const))];
     if (K > 0) {
       const pa = ctx.fresh("pa"), pb = ctx.fresh("pb");
-      out.push(letDecl(pa, add(aBase, scale(i, sA.m))), letDecl(pb, add(bBase, scale(j, sB.n))));
       const as = acc.map(() => ctx.fresh("a"));
       const bs = acc[0]!.map(() => ctx.fresh("b"));
       const body: Stmt[] = [
@@ -119,7 +135,8 @@ export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: 
       ];
       if (sA.k !== 0) body.push(assign(pa, num(sA.k), "+="));
       if (sB.k !== 0) body.push(assign(pb, num(sB.k), "+="));
-      out.push(forLoop(ctx.fresh("k"), num(0), num(K), body));
+      const kLoop = forLoop(ctx.fresh("k"), num(0), num(K), body);
+      out.push(...outerContraction(ctx, f, (aOff, bOff) => [letDecl(pa, add(add(aBase, scale(i, sA.m)), aOff)), letDecl(pb, add(add(bBase, scale(j, sB.n)), bOff)), kLoop]));
     }
     if (panel) {
       acc.forEach((row, r) => row.forEach((c, q) => out.push(assign(index(panel, add(j, num(r * N + q))), c))));

@@ -17,15 +17,15 @@ const TILE_THRESHOLD = 256;
  * Each output element sums its products sequentially over K in a double, exactly like the
  * eager kernel, so results are bit-identical whatever the loop order around it. Large dots
  * use 4x4 register tiles (dot-tiles.ts), cache-blocked over packed operands when the operands
- * outgrow the cache (dot-blocking.ts); small ones (or several uncoalescable K axes) loop
- * over the output with one accumulator and run the epilogue on the spot.
+ * outgrow the cache (dot-blocking.ts), with loops over any contraction groups outside the
+ * innermost one (a convolution as a window view and a dot); small ones loop over the output
+ * with one accumulator and run the epilogue on the spot.
  */
 export function emitDot(ctx: LowerCtx, plan: DotPlan): Stmt[] {
   const { kernel: k, space: sp, stored } = plan;
   const macs = sp.sizes.reduce((a, b) => a * b, 1);
-  const kGroups = sp.groups.filter((g) => g.role === Role.K).length;
   const buffers = sp.a.source.kind === "var" && sp.b.source.kind === "var";
-  if (buffers && kGroups <= 1 && macs >= TILE_THRESHOLD) {
+  if (buffers && macs >= TILE_THRESHOLD) {
     return blockingPays(sp, k.dot.out[0]!.aval.dtype) ? emitBlockedDot(ctx, k, sp, stored) : emitTiledDot(ctx, k, sp, stored);
   }
   return emitSimpleDot(ctx, k, sp, stored);

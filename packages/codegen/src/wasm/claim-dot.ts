@@ -19,7 +19,7 @@ export interface WasmDot {
 
 /**
  * The wasm form of a dot kernel, or null when it stays JS: float32 operands and result, both
- * operands buffers read forward, one contraction group, every epilogue node an op of
+ * operands buffers read forward, at least one contraction group, every epilogue node an op of
  * elementwise.ts over float32 buffers and literals, and (under `auto`) at least WASM_MIN_MACS
  * multiply-adds.
  */
@@ -30,16 +30,19 @@ export function claimDot(plan: DotPlan, opts: WasmOptions): WasmDot | null {
   if (dotVar.aval.dtype !== "float32" || !k.dot.inputs.every((a) => a.aval.dtype === "float32")) return null;
   if (plan.a.kind !== "buffer" || plan.b.kind !== "buffer") return null;
   const g = sp.groups;
-  if (g.filter((x) => x.role === Role.K).length !== 1) return null;
+  // a dot without contraction (an outer product) is memory-bound: it stays JS
+  const kGroups = g.map((_, gi) => gi).filter((gi) => g[gi]!.role === Role.K);
+  if (kGroups.length === 0) return null;
   const macs = sp.sizes.reduce((a, b) => a * b, 1);
   if (macs === 0 || (opts.backend === "auto" && macs < WASM_MIN_MACS)) return null;
   if (!k.output.nodes.every(wasmSupports)) return null;
 
   const { M, N, K, mi, ni, ki } = dotExtents(sp);
   const outer = g.map((_, gi) => gi).filter((gi) => g[gi]!.role !== Role.K && gi !== mi && gi !== ni);
+  const kOuter = kGroups.filter((gi) => gi !== ki);
   const at = (a: Access, gi: number) => (gi < 0 ? 0 : a.strides[gi]!);
   const adapt = (v: Var, a: Access): DotAccess | null =>
-    forward(a) ? { param: plan.buffers.indexOf(v), offset: a.offset, outer: outer.map((gi) => a.strides[gi]!), m: at(a, mi), n: at(a, ni), k: at(a, ki) } : null;
+    forward(a) ? { param: plan.buffers.indexOf(v), offset: a.offset, outer: outer.map((gi) => a.strides[gi]!), kOuter: kOuter.map((gi) => a.strides[gi]!), m: at(a, mi), n: at(a, ni), k: at(a, ki) } : null;
   const a = adapt(plan.a.v, plan.a.access);
   const b = adapt(plan.b.v, plan.b.access);
   if (!a || !b) return null;
@@ -53,6 +56,7 @@ export function claimDot(plan: DotPlan, opts: WasmOptions): WasmDot | null {
   const spec: DotSpec = {
     outer: outer.map((gi) => g[gi]!.size),
     M, N, K, a, b,
+    kOuter: kOuter.map((gi) => g[gi]!.size),
     params: plan.buffers.length,
     region: k.output,
     dotVar,

@@ -7,13 +7,16 @@ import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
 import type { OperandLeaf } from "./operands.js";
 
 /**
- * A buffer read or written by a kernel: element `offset + Σ outer[g]·o_g + m·i + n·j + k·l`
- * of the buffer passed as pointer parameter `param` (strides in elements).
+ * A buffer read or written by a kernel: element
+ * `offset + Σ outer[g]·o_g + Σ kOuter[q]·c_q + m·i + n·j + k·l` of the buffer passed as
+ * pointer parameter `param` (strides in elements; kOuter: along the contraction groups outside
+ * the innermost one, 0 for the epilogue's accesses).
  */
 export interface DotAccess {
   readonly param: number;
   readonly offset: number;
   readonly outer: readonly number[];
+  readonly kOuter: readonly number[];
   readonly m: number;
   readonly n: number;
   readonly k: number;
@@ -27,7 +30,9 @@ export interface DotSpec {
   readonly outer: readonly number[];
   readonly M: number;
   readonly N: number;
+  /** The innermost contraction group's size; kOuter: the sizes of the groups outside it, outer to inner. */
   readonly K: number;
+  readonly kOuter: readonly number[];
   readonly a: DotAccess;
   readonly b: DotAccess;
   /** Buffer pointer parameters after (ws, row0, row1). */
@@ -109,6 +114,13 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
 
   const aBase = baseOf(spec.a), bBase = baseOf(spec.b);
   const ic = L(), mEnd = L(), rows = L(), pc = L(), kLen = L();
+  // outer contraction groups (none for a plain matmul, whose code this leaves as it was): their
+  // loop variables, A's and B's addresses at the current outer index, and whether a K block
+  // has already run (later blocks continue the panel's sums)
+  const kq = spec.kOuter.map(() => L());
+  const multiK = kq.length > 0;
+  const aK = multiK ? L() : aBase, bK = multiK ? L() : bBase;
+  const started = multiK ? L() : null;
   const i = L(), kk = L(), n = L(), src = L(), dst = L();
 
   const mulC = (x: Emit, c: number): Emit => (c === 0 ? i32.const(0) : c === 1 ? x : i32.mul(x, i32.const(c)));
@@ -127,7 +139,7 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
       ? Array.from({ length: V }, (_, c) => v128.store(get(dst), v128.load(get(src), c * 16), c * 16))
       : Array.from({ length: W }, (_, c) => f32.store(get(dst), f32.load(get(src), c * spec.b.n * 4), c * 4));
     return forRange(f, kk, i32.const(0), get(kLen), 1,
-      set(src, i32.add(get(bBase), mulC(i32.add(get(pc), get(kk)), spec.b.k * 4))),
+      set(src, i32.add(get(bK), mulC(i32.add(get(pc), get(kk)), spec.b.k * 4))),
       set(dst, i32.add(i32.add(get(ws), i32.const(bpOff)), mulC(get(kk), W * 4))),
       ...(full > 0 ? [forRange(f, sliver, i32.const(0), i32.const(full), 1, ...copyFull, stepPtr(src, W * spec.b.n * 4), stepPtr(dst, KC * W * 4))] : []),
       ...(full * W < npad ? [forRange(f, lane, i32.const(0), i32.const(W), 1,
@@ -138,7 +150,7 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
   const packA = (): Emit => {
     // Ap[(i / R) * KC * R + kk * R + i % R] = A[ic + i, pc + kk], zero for i >= rows
     const fullRows = L();
-    const rowStart = (ii: Emit) => i32.add(get(aBase), i32.add(mulC(i32.add(get(ic), ii), spec.a.m * 4), mulC(get(pc), spec.a.k * 4)));
+    const rowStart = (ii: Emit) => i32.add(get(aK), i32.add(mulC(i32.add(get(ic), ii), spec.a.m * 4), mulC(get(pc), spec.a.k * 4)));
     const copy = spec.a.m === 1
       ? [v128.store(get(dst), v128.load(get(src)))]
       : Array.from({ length: R }, (_, r) => f32.store(get(dst), f32.load(get(src), r * spec.a.m * 4), r * 4));
@@ -187,7 +199,7 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
         set(pEnd, i32.add(get(pb), mulC(get(kLen), W * 4))),
         set(panel, i32.add(i32.add(get(ws), i32.const(pOff)), i32.add(mulC(get(ib), npad * eb), mulC(get(jb), eb)))),
         ...init,
-        ifThen(i32.ne(get(pc), i32.const(0)), ...load),
+        ifThen(started ? get(started) : i32.ne(get(pc), i32.const(0)), ...load),
         block(brIf(0, i32.ge_s(get(pb), get(pEnd))), loop(...step, stepPtr(pa, R * 4), stepPtr(pb, W * 4), brIf(0, i32.lt_s(get(pb), get(pEnd))))),
         ...store));
   };
@@ -253,18 +265,29 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
     );
   }
 
+  /** The K blocks inside loops over the outer contraction groups, A's and B's addresses moved along them. */
+  function kBlocks(blocks: Emit): Emit {
+    if (!multiK) return blocks;
+    const along = (target: Local, base: Local, strides: readonly number[]) =>
+      set(target, kq.reduce<Emit>((acc, q, i) => (strides[i] ? i32.add(acc, i32.mul(get(q), i32.const(strides[i]! * 4))) : acc), get(base)));
+    let body: Emit = seq(along(aK, aBase, spec.a.kOuter), along(bK, bBase, spec.b.kOuter), blocks);
+    for (let q = kq.length - 1; q >= 0; q--) body = forRange(f, kq[q]!, i32.const(0), i32.const(spec.kOuter[q]!), 1, body);
+    return seq(set(started!, i32.const(0)), body);
+  }
+
   // the epilogue and packing register their accesses before the bases are computed
   const epi = epilogue();
   const blockBody = seq(
     set(mEnd, i32.add(get(ic), i32.const(MC))),
     ifThen(i32.lt_s(get(row1), get(mEnd)), set(mEnd, get(row1))),
     set(rows, i32.sub(get(mEnd), get(ic))),
-    forRange(f, pc, i32.const(0), i32.const(K), KC,
+    kBlocks(forRange(f, pc, i32.const(0), i32.const(K), KC,
       set(kLen, i32.const(KC)),
       ifThen(i32.lt_s(i32.const(K), i32.add(get(pc), i32.const(KC))), set(kLen, i32.sub(i32.const(K), get(pc)))),
       packB(),
       packA(),
-      micro()),
+      micro(),
+      ...(started ? [set(started, i32.const(1))] : []))),
     epi,
   );
   const rowsLoop = forRange(f, ic, get(row0), get(row1), MC, blockBody);
