@@ -45,12 +45,12 @@ describe("gradient through a dot with two contraction groups", () => {
     it(`jit(grad) on the ${backend} backend equals float64 finite differences`, () => {
       const saved = updateSettings({ backend, wasmExact: false });
       try {
-        const g = jit(grad(loss))(jnp.reshape(jnp.array(aData, "float32"), [M, P, Q]), jnp.reshape(jnp.array(bData, "float32"), [Q, P, N]), jnp.reshape(jnp.array(target, "float32"), [M, N]));
+        const g = jit(grad(loss) as (a: Array, b: Array, t: Array) => Array)(jnp.reshape(jnp.array(aData, "float32"), [M, P, Q]), jnp.reshape(jnp.array(bData, "float32"), [Q, P, N]), jnp.reshape(jnp.array(target, "float32"), [M, N]));
         const got = g.toTypedArray() as Float32Array;
         const a = Float64Array.from(aData);
         const h = 1e-4;
         let scale = 0;
-        const fd = Array.from(a, (_, i) => {
+        const fd = globalThis.Array.from(a, (_, i) => {
           const x = a[i]!;
           a[i] = x + h;
           const up = loss64(a);

@@ -23,7 +23,7 @@ const MIN = { M: 8, N: 8, K: 32, macs: 32 * 32 * 32 };
  * float32 loads with large strides: 0.7-0.8x the tiled kernel's time from 32^3 up to the
  * M size, 0.2-0.65x at L); it does not for tiny dots or when N or K is so small that each packed
  * element is used only once or twice (N = 4: 1.1-1.4x; K = 4: 1.7x). Measured with
- * packages/codegen/bench/js-dot.ts and by forcing either path on a sweep of shapes.
+ * bench/kernels/js-dot.ts and by forcing either path on a sweep of shapes.
  */
 export function blockingPays(sp: DotSpace, dtype: string): boolean {
   const { M, N, K, mi, ni } = dotExtents(sp);

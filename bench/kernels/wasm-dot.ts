@@ -1,11 +1,11 @@
 // The wasm dot kernel alone on a plain matmul C = A·B (+ nothing): GFLOP/s and max error vs a
-// double-precision reference.   npx tsx packages/codegen/bench/wasm-dot.ts [M,N,K] [transA]
+// double-precision reference.   npx tsx bench/kernels/wasm-dot.ts [M,N,K] [transA]
 import type { Var } from "@kiln/core";
 import { ShapedArray } from "@kiln/core";
-import { encodeModule } from "../src/wasm/encoder.js";
-import { dotFunction, workspaceBytes, type Access } from "../src/wasm/kernel-dot.js";
-import { arena } from "../src/wasm/memory.js";
-import { wasmFeatures } from "../src/wasm/features.js";
+import { encodeModule } from "../../packages/codegen/src/wasm/encoder.js";
+import { dotFunction, workspaceBytes, type DotAccess } from "../../packages/codegen/src/wasm/kernel-dot.js";
+import { arena } from "../../packages/codegen/src/wasm/memory.js";
+import { wasmFeatures } from "../../packages/codegen/src/wasm/features.js";
 
 const [M, N, K] = (process.argv[2] ?? "1024,64,256").split(",").map(Number) as [number, number, number];
 const transA = process.argv[3] === "t";
@@ -14,10 +14,10 @@ const ar = arena();
 const A = ar.allocArray("float32", M * K), B = ar.allocArray("float32", K * N), C = ar.allocArray("float32", M * N);
 for (let i = 0; i < A.length; i++) A[i] = Math.sin(i * 0.37);
 for (let i = 0; i < B.length; i++) B[i] = Math.cos(i * 0.11);
-const acc = (param: number, m: number, n: number, k: number): Access => ({ param, offset: 0, outer: [], m, n, k });
+const acc = (param: number, m: number, n: number, k: number): DotAccess => ({ param, offset: 0, outer: [], kOuter: [], m, n, k });
 const dotVar = { kind: "var", id: 0, aval: new ShapedArray([M, N], "float32") } as Var;
 const spec = {
-  outer: [], M, N, K, params: 3, exact, relaxed: wasmFeatures().relaxedSimd && !exact,
+  outer: [], kOuter: [], M, N, K, params: 3, exact, relaxed: wasmFeatures().relaxedSimd && !exact,
   a: transA ? acc(0, 1, 0, M) : acc(0, K, 0, 1), b: acc(1, 0, 1, N),
   region: { shape: [M, N], nodes: [] }, dotVar, stored: [dotVar],
   leaf: () => { throw new Error("no leaves"); }, store: () => c, 

@@ -1,7 +1,7 @@
 // The seed problem's nnx.jit train step (Linear + MSE + SGD) at a size, with the backend and
 // thread count from the environment (KILN_BACKEND, KILN_THREADS): best and median ms per step.
-//   KILN_BACKEND=wasm npx tsx packages/codegen/bench/seed-step.ts 1024,256,64 [steps]
-import { jnp, nnx, optax, type Array } from "kiln";
+//   KILN_BACKEND=wasm npx tsx bench/kernels/seed-step.ts 1024,256,64 [steps]
+import { jnp, nnx, optax, settings, type Array } from "kiln";
 
 const [N, Din, Dout] = (process.argv[2] ?? "1024,256,64").split(",").map(Number) as [number, number, number];
 const steps = Number(process.argv[3] ?? 30);
@@ -29,5 +29,5 @@ for (let i = 0; i < steps; i++) {
 times.sort((a, b) => a - b);
 const flops = 6 * N * Din * Dout;
 const med = times[times.length >> 1]!;
-console.log(`${N},${Din},${Dout} backend=${process.env["KILN_BACKEND"] ?? "auto"} threads=${process.env["KILN_THREADS"] ?? "auto"}: best ${times[0]!.toFixed(2)} ms, median ${med.toFixed(2)} ms (${(flops / med / 1e6).toFixed(1)} GFLOP/s nominal), first ${firstMs.toFixed(0)} ms, loss ${first.toPrecision(7)} -> ${loss.toPrecision(7)}`);
+console.log(`${N},${Din},${Dout} backend=${settings().backend} threads=${settings().threads ?? "auto"}: best ${times[0]!.toFixed(2)} ms, median ${med.toFixed(2)} ms (${(flops / med / 1e6).toFixed(1)} GFLOP/s nominal), first ${firstMs.toFixed(0)} ms, loss ${first.toPrecision(7)} -> ${loss.toPrecision(7)}`);
 process.exit(0);

@@ -1,10 +1,9 @@
 // Reduce kernels compiled with backend "js" vs "wasm": µs per call (best of a few batches) and
 // the ratio, with the input already in the wasm memory (no staging copy for either backend).
 // Numbers on a shared 2-core machine are noisy: compare ratios, not absolute times.
-//   npx tsx packages/codegen/bench/wasm-reduce.ts [filter]
+//   npx tsx bench/kernels/wasm-reduce.ts [filter]
 import { jnp, makeGraph, Array as KArray, type Array } from "@kiln/core";
-import { compile } from "../src/compile.js";
-import { toWasmMemory } from "../src/wasm/memory.js";
+import { compile, toWasmMemory } from "@kiln/codegen";
 
 type Case = readonly [label: string, shape: number[], f: (x: Array, b: Array) => Array];
 const sum0 = (x: Array) => jnp.sum(x, { axis: 0 });

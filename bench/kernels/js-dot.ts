@@ -2,10 +2,10 @@
 // in one process: the two matmuls of the seed step (y = x·W and gW = xᵀ·g) at the S, M and L
 // sizes, and optionally the whole JS-only seed step against bench/reference-linear.ts. Samples
 // alternate kiln / reference; medians (the machine is shared and noisy: run it a few times).
-//   npx tsx packages/codegen/bench/js-dot.ts [S,M,L] [--step] [--samples=7]
+//   npx tsx bench/kernels/js-dot.ts [S,M,L] [--step] [--samples=7]
 import { lax, makeGraph, ShapedArray, type Array } from "@kiln/core";
-import { packPanel, packPanels, panelsFor, tile4x4, tile4x4Strided } from "../../../bench/gemm.js";
-import { compile } from "../src/compile.js";
+import { packPanel, packPanels, panelsFor, tile4x4, tile4x4Strided } from "../gemm.js";
+import { compile } from "@kiln/codegen";
 
 const sizes = { S: [64, 8, 4], M: [1024, 256, 64], L: [4096, 1024, 256] } as const;
 type Size = keyof typeof sizes;
@@ -66,9 +66,9 @@ function dotCase(size: Size, transposed: boolean): Case {
 
 /** The JS-only nnx.jit seed step against ReferenceLinear on the same problem. */
 async function stepCase(size: Size): Promise<Case> {
-  process.env["KILN_BACKEND"] = "js";
-  const { jnp, nnx, optax } = await import("kiln");
-  const { ReferenceLinear } = await import("../../../bench/reference-linear.js");
+  const { jnp, nnx, optax, updateSettings } = await import("kiln");
+  updateSettings({ backend: "js" });
+  const { ReferenceLinear } = await import("../reference-linear.js");
   const [n, din, dout] = sizes[size];
   const w0 = rnd(din * dout, 4).map((v) => fround(v / Math.sqrt(din)));
   const b0 = new Float32Array(dout);
