@@ -3,7 +3,7 @@ import { settings } from "@kiln/platform";
 import type { BackendChoice } from "./backend/choice.js";
 import type { DeviceProgram, HostFunction } from "./backend/placement.js";
 import { debugEnabled, debugLog } from "./debug.js";
-import { lowerProgram } from "./js/program.js";
+import { emitHostProgram } from "./js/program.js";
 import { optimize, type OptimizeOptions } from "./passes/optimize.js";
 import { printSchedule } from "./plan/print.js";
 import { schedule } from "./plan/schedule.js";
@@ -105,7 +105,7 @@ export function compile(graph: ClosedGraph | Graph, options: CompileOptions = {}
   const exact = options.wasmExact ?? settings().wasmExact;
   const relaxed = !exact && wasmFeatures().relaxedSimd && (options.relaxedSimd ?? true);
   const placement = wasmBackend.place(sched, { backend, exact, relaxed });
-  const { source } = lowerProgram(sched, placement);
+  const { source } = emitHostProgram(sched, placement);
   // the printed plan and graphs are only read by debug output, inspect and tests: print on demand
   let plan: string | null = null;
   const planText = () => (plan ??= printSchedule(sched));

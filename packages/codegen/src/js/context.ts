@@ -10,7 +10,7 @@ import { call, constDecl, dot, id, newExpr, num, type Expr, type Ident, type Stm
  * State of one lowering: the name counters (every identifier in generated code is a prefix
  * plus a counter), the buffer of every slot, and the statements that run once at compile time.
  */
-export class LowerCtx {
+export class JsContext {
   private readonly counts = new Map<string, number>();
   private readonly slotNames = new Map<string, Ident>();
   private readonly locals = new Map<string, Ident[]>();

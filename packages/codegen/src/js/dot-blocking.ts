@@ -1,5 +1,5 @@
 import type { Var } from "@kiln/core";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import {
   add, assign, bin, call, constDecl, dot, exprStmt, fn, forLoop, ifStmt, index, letDecl, letDecls, math, num, scale, type Expr, type Ident, type Stmt,
 } from "./estree.js";
@@ -36,7 +36,7 @@ const roundUp = (x: number, to: number) => Math.ceil(x / to) * to;
  * Blocks of `step` along an axis of `size`: `body(start, extent)` once when one block covers
  * it (start null, i.e. 0), else in a loop; the extent is a literal when every block is full.
  */
-function blocks(ctx: LowerCtx, axis: string, size: number, step: number, body: (start: Ident | null, extent: Expr) => Stmt[]): Stmt[] {
+function blocks(ctx: JsContext, axis: string, size: number, step: number, body: (start: Ident | null, extent: Expr) => Stmt[]): Stmt[] {
   if (size <= step) return body(null, num(size));
   const v = ctx.fresh(`${axis}b`);
   if (size % step === 0) return [forLoop(v, num(0), num(size), body(v, num(step)), step)];
@@ -45,9 +45,9 @@ function blocks(ctx: LowerCtx, axis: string, size: number, step: number, body: (
 }
 
 /** What blocked kernels already put in a lowering's preamble (helpers, scratch), by key: kernels share them. */
-const shared = new WeakMap<LowerCtx, Map<string, Ident>>();
+const shared = new WeakMap<JsContext, Map<string, Ident>>();
 
-function once(ctx: LowerCtx, key: string, make: () => Ident): Ident {
+function once(ctx: JsContext, key: string, make: () => Ident): Ident {
   const known = shared.get(ctx) ?? new Map<string, Ident>();
   shared.set(ctx, known);
   const hit = known.get(key) ?? make();
@@ -61,7 +61,7 @@ function once(ctx: LowerCtx, key: string, make: () => Ident): Ident {
  * arguments, the same loops ran about 30% slower.) Blocked kernels run one after the other, so
  * they share it; `role` keeps a kernel's three arrays apart when their sizes coincide.
  */
-function scratch(ctx: LowerCtx, role: string, size: number): Ident {
+function scratch(ctx: JsContext, role: string, size: number): Ident {
   return once(ctx, `scratch ${role} ${size}`, () => {
     const name = ctx.fresh("s");
     ctx.preamble.push(constDecl(name, ctx.alloc("float64", size)));
@@ -78,7 +78,7 @@ function scratch(ctx: LowerCtx, role: string, size: number): Ident {
  * times the tiled kernel's; a small function compiles in a few ms. Calls are per K block, so
  * they cost nothing measurable.
  */
-function helper(ctx: LowerCtx, key: string, prefix: string, uses: readonly Ident[], params: readonly string[], body: (locals: Ident[], p: Ident[]) => Stmt[]): Ident {
+function helper(ctx: JsContext, key: string, prefix: string, uses: readonly Ident[], params: readonly string[], body: (locals: Ident[], p: Ident[]) => Stmt[]): Ident {
   return once(ctx, key, () => {
     const name = ctx.fresh(prefix);
     const ps = params.map((q) => ctx.fresh(q));
@@ -95,7 +95,7 @@ function helper(ctx: LowerCtx, key: string, prefix: string, uses: readonly Ident
  * axis, `tail` = size % R real ones) are packed as zeros, so the tile never needs an edge case;
  * float32 -> float64 is exact.
  */
-function packHelper(ctx: LowerCtx, dst: Ident, sv: number, sk: number, tail: number, slab: number): Ident {
+function packHelper(ctx: JsContext, dst: Ident, sv: number, sk: number, tail: number, slab: number): Ident {
   return helper(ctx, `pack ${dst.name} ${sv} ${sk} ${tail} ${slab}`, "pk", [dst], ["src", "at", "n", "len"], ([d], [src, start, count, len]) => {
     const sliver = (v: Expr, real: number): Stmt[] => {
       const ps = ctx.fresh("ps"), pd = ctx.fresh("pd");
@@ -117,7 +117,7 @@ function packHelper(ctx: LowerCtx, dst: Ident, sv: number, sk: number, tail: num
  * sums over kn steps of the packed slivers of `ap` and `bp` (sliver stride R·kcMax), sixteen
  * double accumulators in locals.
  */
-function microHelper(ctx: LowerCtx, s: Scratch, kcMax: number, ncMax: number): Ident {
+function microHelper(ctx: JsContext, s: Scratch, kcMax: number, ncMax: number): Ident {
   const key = `micro ${s.ap.name} ${s.bp.name} ${s.cp.name} ${kcMax} ${ncMax}`;
   return helper(ctx, key, "mk", [s.ap, s.bp, s.cp], ["mc", "nc", "kn"], ([ap, bp, panel], [mc, nc, kn]) => {
     const ip = ctx.fresh("ip"), jp = ctx.fresh("jp"), po = ctx.fresh("po"), pa = ctx.fresh("pa"), pb = ctx.fresh("pb");
@@ -161,7 +161,7 @@ interface Scratch {
  * for every 4 rows; here a packed B block is reused by MC rows and its 4-column sliver stays in
  * L1 across them.
  */
-export function emitBlockedDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
+export function emitBlockedDot(ctx: JsContext, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
   const f = dotFrame(ctx, sp, k.dot.out[0]!);
   const { nest, M, N, K, A, B, sA, sB } = f;
   const mcMax = Math.min(MC, roundUp(M, R)), kcMax = Math.min(KC, K), ncMax = Math.min(NC, roundUp(N, R));

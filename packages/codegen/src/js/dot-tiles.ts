@@ -1,5 +1,5 @@
 import { stridesOf, type Var } from "@kiln/core";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { add, assign, constDecl, forLoop, index, letDecl, letDecls, num, scale, type Expr, type Ident, type Stmt } from "./estree.js";
 import { dotExtents, Role, type DotKernel, type DotSpace } from "../plan/dot-space.js";
 import { dotResult, macStmt } from "./dot-arith.js";
@@ -36,7 +36,7 @@ export interface DotFrame {
   readonly space: (rows: Terms, cols: Terms) => Space;
 }
 
-export function dotFrame(ctx: LowerCtx, sp: DotSpace, dotVar: Var): DotFrame {
+export function dotFrame(ctx: JsContext, sp: DotSpace, dotVar: Var): DotFrame {
   const g = sp.groups;
   const { M, N, K, mi, ni, ki } = dotExtents(sp);
   const nest = new Nest((p) => ctx.fresh(p));
@@ -65,7 +65,7 @@ export function dotFrame(ctx: LowerCtx, sp: DotSpace, dotVar: Var): DotFrame {
  * them (literal 0 without any: the body is then exactly the single-group code). Sums run over
  * the groups in order, outer to inner: row-major over the contracting axes, as eager mode.
  */
-export function outerContraction(ctx: LowerCtx, f: DotFrame, body: (aOff: Expr, bOff: Expr) => Stmt[]): Stmt[] {
+export function outerContraction(ctx: JsContext, f: DotFrame, body: (aOff: Expr, bOff: Expr) => Stmt[]): Stmt[] {
   const vars = f.kOuter.map(() => ctx.fresh("q"));
   const offset = (stride: (q: DotFrame["kOuter"][number]) => number) => vars.reduce<Expr>((acc, v, i) => add(acc, scale(v, stride(f.kOuter[i]!))), num(0));
   let code = body(offset((q) => q.a), offset((q) => q.b));
@@ -85,7 +85,7 @@ export interface PanelAxis {
  * is rounded, the output region's nodes run on it and the stored values are stored.
  */
 export function panelEpilogue(
-  ctx: LowerCtx, k: DotKernel, f: DotFrame, sp: DotSpace, stored: readonly Var[], panel: Ident, rows: PanelAxis, cols: PanelAxis, stride: number,
+  ctx: JsContext, k: DotKernel, f: DotFrame, sp: DotSpace, stored: readonly Var[], panel: Ident, rows: PanelAxis, cols: PanelAxis, stride: number,
 ): Stmt[] {
   const en = new Nest((p) => ctx.fresh(p));
   const r = rows.count === 1 ? null : en.loop(num(0), rows.count);
@@ -107,7 +107,7 @@ export function panelEpilogue(
  * with one, a row block's sums go to a 4 x N Float64Array panel and the epilogue loop reads
  * them, so the dot result itself is never allocated.
  */
-export function emitTiledDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
+export function emitTiledDot(ctx: JsContext, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
   const dotVar = k.dot.out[0]!;
   const f = dotFrame(ctx, sp, dotVar);
   const { nest, M, N, K, A, B, aBase, bBase, sA, sB } = f;

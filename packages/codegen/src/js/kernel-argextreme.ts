@@ -1,6 +1,6 @@
 import { stridesOf, type Eqn } from "@kiln/core";
 import { viewOfAtom } from "../fusion/views.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { add, assign, bin, constDecl, forLoop, ifStmt, letDecl, logical, num, scale, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter, sourceAt } from "./region.js";
@@ -11,7 +11,7 @@ import { loopSpace } from "./space.js";
  * argmax/argmin along one axis: the first extreme wins, and a NaN counts as the extreme (the
  * scan stops at the first NaN), exactly as the eager kernel.
  */
-export function emitArgExtreme(ctx: LowerCtx, e: Eqn<"argmax" | "argmin">, isMax: boolean): Stmt[] {
+export function emitArgExtreme(ctx: JsContext, e: Eqn<"argmax" | "argmin">, isMax: boolean): Stmt[] {
   const xv = viewOfAtom(e.inputs[0]!, ctx.views);
   const axis = e.params.axis;
   const outShape = e.out[0]!.aval.shape;

@@ -1,7 +1,7 @@
 import type { Var } from "@kiln/core";
 import { Role, type DotKernel, type DotSpace } from "../plan/dot-space.js";
 import type { DotPlan } from "../plan/kernel-plan.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { dotResult, macStmt } from "./dot-arith.js";
 import { letDecl, num, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
@@ -21,7 +21,7 @@ const TILE_THRESHOLD = 256;
  * innermost one (a convolution as a window view and a dot); small ones loop over the output
  * with one accumulator and run the epilogue on the spot.
  */
-export function emitDot(ctx: LowerCtx, plan: DotPlan): Stmt[] {
+export function emitDot(ctx: JsContext, plan: DotPlan): Stmt[] {
   const { kernel: k, space: sp, stored } = plan;
   const macs = sp.sizes.reduce((a, b) => a * b, 1);
   const buffers = sp.a.source.kind === "var" && sp.b.source.kind === "var";
@@ -31,7 +31,7 @@ export function emitDot(ctx: LowerCtx, plan: DotPlan): Stmt[] {
   return emitSimpleDot(ctx, k, sp, stored);
 }
 
-function emitSimpleDot(ctx: LowerCtx, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
+function emitSimpleDot(ctx: JsContext, k: DotKernel, sp: DotSpace, stored: readonly Var[]): Stmt[] {
   const nest = new Nest((p) => ctx.fresh(p));
   const space = loopSpace(nest, sp.groups);
   const outLevel = sp.groups.filter((g) => g.role !== Role.K).length;

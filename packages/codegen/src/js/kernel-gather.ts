@@ -1,6 +1,6 @@
 import { stridesOf, type Eqn } from "@kiln/core";
 import { viewOfAtom, type View } from "../fusion/views.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { add, assign, bin, call, dot, exprStmt, forLoop, ifStmt, index, logical, num, scale, throwStmt, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter, sourceAt } from "./region.js";
@@ -9,7 +9,7 @@ import { loopSpace } from "./space.js";
 import type { RuntimeName } from "../runtime.js";
 
 /** Throws eager mode's error for the first out-of-range index, before anything is written. */
-function checkIndices(ctx: LowerCtx, iv: View, n: number, error: RuntimeName): Stmt[] {
+function checkIndices(ctx: JsContext, iv: View, n: number, error: RuntimeName): Stmt[] {
   const nest = new Nest((p) => ctx.fresh(p));
   const space = loopSpace(nest, coalesce(iv.shape, [iv.strides]));
   const q = new RegionEmitter(ctx, nest, space, { shape: iv.shape, nodes: [] }).load(iv);
@@ -22,7 +22,7 @@ function checkIndices(ctx: LowerCtx, iv: View, n: number, error: RuntimeName): S
 const spread = (iv: View, outer: number, inner: number) => [...Array(outer).fill(0), ...iv.strides, ...Array(inner).fill(0)] as number[];
 
 /** take along one axis: the result's [outer, index, inner] element reads x at the loaded index. */
-export function emitTake(ctx: LowerCtx, e: Eqn<"take">): Stmt[] {
+export function emitTake(ctx: JsContext, e: Eqn<"take">): Stmt[] {
   const [xv, iv] = e.inputs.map((a) => viewOfAtom(a, ctx.views)) as [View, View];
   const axis = e.params.axis;
   const shape = e.out[0]!.aval.shape;
@@ -46,7 +46,7 @@ export function emitTake(ctx: LowerCtx, e: Eqn<"take">): Stmt[] {
  * scatter_add: updates are added, in row-major order of the updates, into a zeroed Float64Array
  * (no rounding until the end, as eager), then stored into the result.
  */
-export function emitScatterAdd(ctx: LowerCtx, e: Eqn<"scatter_add">): Stmt[] {
+export function emitScatterAdd(ctx: JsContext, e: Eqn<"scatter_add">): Stmt[] {
   const [uv, iv] = e.inputs.map((a) => viewOfAtom(a, ctx.views)) as [View, View];
   const { axis, shape: outShape } = e.params;
   const size = outShape.reduce((a, b) => a * b, 1);

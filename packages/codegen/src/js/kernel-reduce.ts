@@ -1,6 +1,6 @@
 import { stridesOf, type DType, type OpName, type ReduceOp } from "@kiln/core";
 import type { ReducePlan } from "../plan/kernel-plan.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { bin, call, dot, exprStmt, fround, index, letDecl, num, type Expr, type Stmt } from "./estree.js";
 import { Nest } from "./nest.js";
 import { RegionEmitter } from "./region.js";
@@ -21,13 +21,13 @@ function finalize(op: OpName, dtype: DType, acc: Expr): Expr {
  * the epilogue runs right after the inner loops; otherwise the loops walk the input in
  * row-major order accumulating into a Float64Array, and a second loop runs the epilogue.
  */
-export function emitReduce(ctx: LowerCtx, plan: ReducePlan): Stmt[] {
+export function emitReduce(ctx: JsContext, plan: ReducePlan): Stmt[] {
   return plan.innermost ? reduceInRegisters(ctx, plan) : reduceIntoArray(ctx, plan);
 }
 
 const strides = (reads: ReducePlan["inReads"]) => reads.map((r) => r.view.strides);
 
-function reduceInRegisters(ctx: LowerCtx, p: ReducePlan): Stmt[] {
+function reduceInRegisters(ctx: JsContext, p: ReducePlan): Stmt[] {
   const { input, output, reduce } = p.kernel;
   const rule = reduceRules[reduce.op as ReduceOp];
   const dtype = reduce.out[0]!.aval.dtype;
@@ -50,7 +50,7 @@ function reduceInRegisters(ctx: LowerCtx, p: ReducePlan): Stmt[] {
   return nest.build();
 }
 
-function reduceIntoArray(ctx: LowerCtx, p: ReducePlan): Stmt[] {
+function reduceIntoArray(ctx: JsContext, p: ReducePlan): Stmt[] {
   const { input, output, reduce } = p.kernel;
   const rule = reduceRules[reduce.op as ReduceOp];
   const dtype = reduce.out[0]!.aval.dtype;

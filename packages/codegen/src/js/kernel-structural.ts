@@ -1,12 +1,12 @@
 import { stridesOf, type Eqn } from "@kiln/core";
 import { viewOfAtom, type View } from "../fusion/views.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { call, dot, exprStmt, num, type Expr, type Stmt } from "./estree.js";
 import { sourceAt } from "./region.js";
 import { emitCopy } from "./kernel-copy.js";
 
 /** Each operand is copied (through its view) into its block of the result. */
-export function emitConcatenate(ctx: LowerCtx, e: Eqn<"concatenate">): Stmt[] {
+export function emitConcatenate(ctx: JsContext, e: Eqn<"concatenate">): Stmt[] {
   const out = ctx.bufferOf(e.out[0]!);
   const os = stridesOf(e.out[0]!.aval.shape);
   let start = 0;
@@ -22,7 +22,7 @@ export function emitConcatenate(ctx: LowerCtx, e: Eqn<"concatenate">): Stmt[] {
  * (negative padding crops) to their strided positions: the in-range index box per axis is
  * computed here, so the loops have no bounds tests.
  */
-export function emitPad(ctx: LowerCtx, e: Eqn<"pad">): Stmt[] {
+export function emitPad(ctx: JsContext, e: Eqn<"pad">): Stmt[] {
   const [x, pv] = e.inputs as [Eqn["inputs"][0], Eqn["inputs"][0]];
   const out = ctx.bufferOf(e.out[0]!);
   const outShape = e.out[0]!.aval.shape;
@@ -46,11 +46,11 @@ export function emitPad(ctx: LowerCtx, e: Eqn<"pad">): Stmt[] {
 }
 
 /** A scalar operand's value: a literal, or element 0 of its view's buffer. */
-export function scalarOf(ctx: LowerCtx, a: Eqn["inputs"][0]): Expr {
+export function scalarOf(ctx: JsContext, a: Eqn["inputs"][0]): Expr {
   return elementOf(ctx, viewOfAtom(a, ctx.views), 0);
 }
 
 /** The element of a view at flat position `offset + delta` of its source (delta a literal). */
-export function elementOf(ctx: LowerCtx, v: View, delta: number): Expr {
+export function elementOf(ctx: JsContext, v: View, delta: number): Expr {
   return sourceAt(ctx, v.source, num(v.offset + delta));
 }

@@ -1,6 +1,6 @@
 import type { Eqn } from "@kiln/core";
 import type { KernelOp } from "../fusion/op-class.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import type { Stmt } from "./estree.js";
 import { emitArgExtreme } from "./kernel-argextreme.js";
 import { emitScatterAdd, emitTake } from "./kernel-gather.js";
@@ -8,7 +8,7 @@ import { emitRandomBits, emitRandomFoldIn, emitRandomSplit } from "./kernel-rand
 import { emitConcatenate, emitPad } from "./kernel-structural.js";
 
 /** An op with its own specialized loops. */
-export type OpRule<P extends KernelOp> = (ctx: LowerCtx, e: Eqn<P>) => Stmt[];
+export type OpRule<P extends KernelOp> = (ctx: JsContext, e: Eqn<P>) => Stmt[];
 
 /** The JavaScript kernel of every op that fusion gives a kernel of its own. A missing entry is a type error. */
 export const opRules: { readonly [P in KernelOp]: OpRule<P> } = {

@@ -2,8 +2,8 @@ import type { Eqn } from "@kiln/core";
 import { generate } from "astring";
 import type { Program } from "estree";
 import type { KernelPlan } from "../plan/kernel-plan.js";
-import { kernelPlans, type Schedule } from "../plan/schedule.js";
-import { LowerCtx } from "./context.js";
+import type { Block, Schedule } from "../plan/schedule.js";
+import { JsContext } from "./context.js";
 import type { Placement } from "../backend/placement.js";
 import { arrayExpr, call, dot, exprStmt, fn, id, num, program, ret, type Stmt } from "./estree.js";
 import { emitCopyKernel } from "./kernel-copy.js";
@@ -13,7 +13,7 @@ import { emitReduce } from "./kernel-reduce.js";
 import { opRules, type OpRule } from "./op-rules.js";
 import type { KernelOp } from "../fusion/op-class.js";
 
-function emitKernel(ctx: LowerCtx, p: KernelPlan): Stmt[] {
+function emitKernel(ctx: JsContext, p: KernelPlan): Stmt[] {
   const claimed = ctx.placement?.kernels.get(p);
   if (claimed) {
     // `wasm.call(i, [buffers])`: the device's kernel i on these buffers
@@ -29,6 +29,22 @@ function emitKernel(ctx: LowerCtx, p: KernelPlan): Stmt[] {
   }
 }
 
+/** A block's steps in order: each kernel's loops, or a call where a device runs it. */
+function emitBlock(ctx: JsContext, block: Block): Stmt[] {
+  const out: Stmt[] = [];
+  for (const step of block.steps) {
+    switch (step.kind) {
+      case "kernel":
+        ctx.beginKernel();
+        out.push(...emitKernel(ctx, step.plan));
+        break;
+      default:
+        step.kind satisfies never;
+    }
+  }
+  return out;
+}
+
 /**
  * The whole generated program, the body of `new Function("rt", "wasm", body)`:
  *
@@ -39,14 +55,10 @@ function emitKernel(ctx: LowerCtx, p: KernelPlan): Stmt[] {
  *       return [y0, ...];
  *     };
  */
-export function lowerProgram(schedule: Schedule, placement: Placement | null = null): { ast: Program; source: string } {
+export function emitHostProgram(schedule: Schedule, placement: Placement | null = null): { ast: Program; source: string } {
   const args = id("args");
-  const ctx = new LowerCtx(schedule, args, placement);
-  const body: Stmt[] = [];
-  for (const p of kernelPlans(schedule.body)) {
-    ctx.beginKernel();
-    body.push(...emitKernel(ctx, p));
-  }
+  const ctx = new JsContext(schedule, args, placement);
+  const body = emitBlock(ctx, schedule.body);
   const results = schedule.results.map((slot) => ctx.buffer(slot));
   const inner = fn([args], [...ctx.prologue, ...body, ret(arrayExpr(results))]);
   const ast = program([...ctx.preamble, ret(inner)]);

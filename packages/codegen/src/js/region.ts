@@ -2,7 +2,7 @@ import { stridesOf, type Atom, type Eqn, type Var } from "@kiln/core";
 import type { ElementwiseOp } from "../fusion/op-class.js";
 import type { Region } from "../fusion/kernels.js";
 import { broadcastView, viewOfAtom, type Source, type View } from "../fusion/views.js";
-import type { LowerCtx } from "./context.js";
+import type { JsContext } from "./context.js";
 import { assign, bin, cond, constDecl, fround, index, num, type Expr, type Ident } from "./estree.js";
 import type { Nest, Phase } from "./nest.js";
 import { elementwiseRules, type ElementwiseRule } from "./elementwise-rules.js";
@@ -32,7 +32,7 @@ export class RegionEmitter {
   private readonly defs = new Map<Var, Eqn>();
 
   constructor(
-    private readonly ctx: LowerCtx,
+    private readonly ctx: JsContext,
     private readonly nest: Nest,
     private readonly space: Space,
     private readonly region: Region,
@@ -105,7 +105,7 @@ export class RegionEmitter {
 }
 
 /** The element of a source at flat position `ix`: a buffer load, the literal, or the iota value. */
-export function sourceAt(ctx: LowerCtx, src: Source, ix: Expr): Expr {
+export function sourceAt(ctx: JsContext, src: Source, ix: Expr): Expr {
   switch (src.kind) {
     case "literal": return num(src.value);
     case "iota": return src.dtype === "bool" ? cond(bin("!==", ix, num(0)), num(1), num(0)) : src.dtype === "float32" ? fround(ix) : ix;
