@@ -72,7 +72,7 @@ export interface Executable {
   /** The printed graph as given, and after optimization. */
   readonly graph: string;
   readonly optimizedGraph: string;
-  /** The printed fusion plan (kernels and what each stores). */
+  /** The printed kernels in execution order (what each computes and stores). */
   readonly plan: string;
   readonly wasm: WasmInfo | null;
   /**
