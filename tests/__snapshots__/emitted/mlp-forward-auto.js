@@ -1,6 +1,6 @@
 // k0 dot [128,256]: e = dot_general[contracting=((1,), (0,)) batch=((), ())] a b | f = add e c ; g = max f 0:f32[] -> g
 // k1 dot [128,10]: h = dot_general[contracting=((1,), (0,)) batch=((), ())] g d -> h
-// wasm: 2 kernels, 3224 bytes, sha256 89904c2c45b64d6b02fc12a6fada576be652f7313a24fb6f6cc60beb8307b1b3
+// wasm: 2 kernels, 3940 bytes, sha256 b628a341e00107a1b76f4df0f04decd847b1ac58dd3b69931c32602e57169a19
 const s0 = wasm.float32(32768);
 const s1 = wasm.float32(1280);
 return function (args) {

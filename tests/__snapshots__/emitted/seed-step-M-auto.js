@@ -2,7 +2,7 @@
 // k1 reduce [1024,64] -> []: i = reduce_sum[axes=(0, 1)] h | j = mul i 0.0000152587890625:f32[] -> j
 // k2 reduce [1024,64] -> [64]: m = reduce_sum[axes=(0,)] l | q = mul m 0.009999999776482582:f32[] ; r = sub b q -> r
 // k3 dot [256,64]: n = dot_general[contracting=((0,), (0,)) batch=((), ())] c l | o = mul n 0.009999999776482582:f32[] ; p = sub a o -> p
-// wasm: 3 kernels, 4104 bytes, sha256 2145249cbda079918a73bef1b7d227121f5a7070deda26bda16914ad3301afa7
+// wasm: 3 kernels, 4820 bytes, sha256 c18efd0bd360916f30a9ad8e74ae35ad662d81ec4ed0dcc7b53fcf3bbd9e34f0
 const s0 = wasm.float32(65536);
 const s1 = wasm.float32(65536);
 return function (args) {

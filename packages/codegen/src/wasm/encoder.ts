@@ -233,6 +233,9 @@ export const block = (...body: Emit[]): Emit => (f) => f.byte(0x02, 0x40).emit(.
 export const loop = (...body: Emit[]): Emit => (f) => f.byte(0x03, 0x40).emit(...body).byte(0x0b);
 export const brIf = (depth: number, cond: Emit): Emit => (f) => f.emit(cond).byte(0x0d).u32(depth);
 export const ifThen = (cond: Emit, ...body: Emit[]): Emit => (f) => f.emit(cond).byte(0x04, 0x40).emit(...body).byte(0x0b);
+/** `if ... else ... end` (no result). */
+export const ifElse = (cond: Emit, then: readonly Emit[], otherwise: readonly Emit[]): Emit => (f) =>
+  f.emit(cond).byte(0x04, 0x40).emit(...then).byte(0x05).emit(...otherwise).byte(0x0b);
 export const seq = (...body: Emit[]): Emit => (f) => f.emit(...body);
 
 /**

@@ -1,7 +1,7 @@
 import type { Atom, Var } from "@kiln/core";
 import type { Region } from "../fusion/kernels.js";
 import {
-  addConst, block, brIf, f32, f32x4, f64, f64x2, forRange, FuncBuilder, get, i32, ifThen, loop, seq, set, v128, type Emit, type Local,
+  addConst, block, brIf, f32, f32x4, f64, f64x2, forRange, FuncBuilder, get, i32, ifElse, ifThen, loop, seq, set, v128, type Emit, type Local,
 } from "./encoder.js";
 import { wasmConstant, WasmRegion, type Lanes } from "./elementwise.js";
 import type { OperandLeaf } from "./operands.js";
@@ -65,11 +65,22 @@ export function blockingFor(spec: Pick<DotSpec, "N" | "K" | "exact">): Blocking 
   return { R: 4, V, MC: 64, KC: Math.min(256, spec.K) };
 }
 
+/**
+ * Whether the panel holds float64 sums: in exact mode (f64x2 accumulation throughout), and when
+ * a sum spans several K blocks (of KC along the innermost contraction group, one per index of
+ * the outer groups): each block then sums in float32 registers from zero and is added to the
+ * float64 panel, so no float32 chain is longer than KC (a single float32 accumulator stops
+ * growing once the sum reaches 2^24 times its terms; docs/numerics.md has the bound).
+ */
+export function widePanel(spec: Pick<DotSpec, "K" | "kOuter" | "exact">): boolean {
+  return spec.exact || Math.ceil(spec.K / blockingFor({ N: 4, ...spec }).KC) * spec.kOuter.reduce((a, b) => a * b, 1) > 1;
+}
+
 /** Workspace bytes one thread needs: packed A block, packed B block, the accumulator panel. */
-export function workspaceBytes(spec: Pick<DotSpec, "N" | "K" | "exact">): number {
+export function workspaceBytes(spec: Pick<DotSpec, "N" | "K" | "kOuter" | "exact">): number {
   const { V, MC, KC } = blockingFor(spec);
   const npad = Math.ceil(spec.N / (4 * V)) * 4 * V;
-  return MC * KC * 4 + KC * npad * 4 + MC * npad * (spec.exact ? 8 : 4);
+  return MC * KC * 4 + KC * npad * 4 + MC * npad * (widePanel(spec) ? 8 : 4);
 }
 
 /**
@@ -85,8 +96,9 @@ export function workspaceBytes(spec: Pick<DotSpec, "N" | "K" | "exact">): number
  *         fused elementwise nodes into the stored buffers.
  *
  * Every product is summed in K order per output element, in float32 (f32x4 lanes; relaxed
- * multiply-add where validated, else a multiply then an add), or, with `exact`, in f64x2 lanes
- * rounded once like the JS path.
+ * multiply-add where validated, else a multiply then an add) within a K block and in float64
+ * across blocks (widePanel), or, with `exact`, in f64x2 lanes throughout, rounded once like
+ * the JS path.
  */
 export function dotFunction(spec: DotSpec): FuncBuilder {
   const { N, K, exact } = spec;
@@ -94,7 +106,9 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
   if (R !== 4) throw new Error("codegen(wasm): the packing code assumes 4-row tiles");
   const W = 4 * V;
   const npad = Math.ceil(N / W) * W;
-  const eb = exact ? 8 : 4; // panel element bytes
+  // float32 sums in blocks, added to a float64 panel, when a sum spans several K blocks
+  const split = !exact && widePanel(spec);
+  const eb = exact || split ? 8 : 4; // panel element bytes
   const f = new FuncBuilder(["i32", "i32", "i32", ...new Array<"i32">(spec.params).fill("i32")]);
   const [ws, row0, row1] = f.params as [Local, Local, Local];
   const ptr = (p: number) => f.params[3 + p]!;
@@ -174,6 +188,21 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
     const bv = Array.from({ length: V * lanesPerVec }, () => f.local("v128"));
     const av = f.local("v128");
     const panelAt = (r: number, c: number) => ({ addr: get(panel), offset: (r * npad + c * (exact ? 2 : 4)) * eb });
+    // split: the block's float32 sums (four columns per vector) as two f64x2 halves of the panel
+    const halves = (a: Local): [Emit, Emit] => [f64x2.promoteLow(get(a)), f64x2.promoteLow(v128.shuffle(get(a), get(a), [8, 9, 10, 11, 12, 13, 14, 15, 0, 1, 2, 3, 4, 5, 6, 7]))];
+    const firstBlock = started ? i32.eqz(get(started)) : i32.eqz(get(pc));
+    const addBlock = acc.flatMap((row, r) => row.map((a, c) => {
+      const p = panelAt(r, c);
+      const [lo, hi] = halves(a);
+      return seq(
+        v128.store(p.addr, f64x2.add(v128.load(p.addr, p.offset), lo), p.offset),
+        v128.store(get(panel), f64x2.add(v128.load(get(panel), p.offset + 16), hi), p.offset + 16));
+    }));
+    const storeBlock = acc.flatMap((row, r) => row.map((a, c) => {
+      const p = panelAt(r, c);
+      const [lo, hi] = halves(a);
+      return seq(v128.store(p.addr, lo, p.offset), v128.store(get(panel), hi, p.offset + 16));
+    }));
     const init = acc.flatMap((row) => row.map((a) => set(a, v128.zero())));
     const load = acc.flatMap((row, r) => row.map((a, c) => { const p = panelAt(r, c); return set(a, v128.load(p.addr, p.offset)); }));
     const store = acc.flatMap((row, r) => row.map((a, c) => { const p = panelAt(r, c); return v128.store(p.addr, get(a), p.offset); }));
@@ -199,9 +228,9 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
         set(pEnd, i32.add(get(pb), mulC(get(kLen), W * 4))),
         set(panel, i32.add(i32.add(get(ws), i32.const(pOff)), i32.add(mulC(get(ib), npad * eb), mulC(get(jb), eb)))),
         ...init,
-        ifThen(started ? get(started) : i32.ne(get(pc), i32.const(0)), ...load),
+        ...(split ? [] : [ifThen(started ? get(started) : i32.ne(get(pc), i32.const(0)), ...load)]),
         block(brIf(0, i32.ge_s(get(pb), get(pEnd))), loop(...step, stepPtr(pa, R * 4), stepPtr(pb, W * 4), brIf(0, i32.lt_s(get(pb), get(pEnd))))),
-        ...store));
+        ...(split ? [ifElse(firstBlock, storeBlock, addBlock)] : store)));
   };
 
   // ---- epilogue: panel rows through the fused nodes into the stored buffers
@@ -226,10 +255,11 @@ export function dotFunction(spec: DotSpec): FuncBuilder {
         return gather(elem(a), a.n * 4);
       };
       const r = new WasmRegion(f, spec.region, lanes, leaf);
-      const dAddr = i32.add(get(prow), exact ? i32.add(get(nb), get(nb)) : get(nb));
+      const wide = exact || split;
+      const dAddr = i32.add(get(prow), wide ? i32.add(get(nb), get(nb)) : get(nb));
       const d: Emit = lanes === "scalar"
-        ? (exact ? f32.demote(f64.load(dAddr)) : f32.load(dAddr))
-        : exact ? v128.shuffle(f32x4.demoteZero(v128.load(dAddr)), f32x4.demoteZero(v128.load(dAddr, 16)), [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]) : v128.load(dAddr);
+        ? (wide ? f32.demote(f64.load(dAddr)) : f32.load(dAddr))
+        : wide ? v128.shuffle(f32x4.demoteZero(v128.load(dAddr)), f32x4.demoteZero(v128.load(dAddr, 16)), [0, 1, 2, 3, 4, 5, 6, 7, 16, 17, 18, 19, 20, 21, 22, 23]) : v128.load(dAddr);
       r.provide(spec.dotVar, d);
       const vals = spec.stored.map((v) => r.value(v));
       const stores = spec.stored.map((v, s) => {

@@ -127,7 +127,8 @@ export class ThreadPool {
     let n = 0;
     for (const h of this.helpers) if (Atomics.load(h.ctrl, 29) === 1) ready[n++] = h;
     const T = Math.min(n + 1, Math.ceil(rows / align));
-    const cut = (t: number) => Math.min(rows, Math.round((rows * t) / T / align) * align);
+    // range t is [cut(t), cut(t + 1)); the last range ends at `rows` (rounding to `align` could drop rows)
+    const cut = (t: number) => (t >= T ? rows : Math.min(rows, Math.round((rows * t) / T / align) * align));
     for (let t = 1; t < T; t++) {
       const c = ready[t - 1]!.ctrl;
       c[1] = 2;

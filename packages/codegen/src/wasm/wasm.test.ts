@@ -1,4 +1,5 @@
 import { platform } from "@kiln/platform";
+import { booted } from "../testing/threads.js";
 import { spawnSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { jnp, lax, makeGraph, nn, type Array, type OpParams, type TypedArray } from "@kiln/core";
@@ -314,11 +315,6 @@ describe("wasm elementwise kernels equal the JS lowering bit for bit", () => {
 describe("the thread pool", () => {
   const mm = (x: Array, w: Array) => [jnp.add(jnp.matmul(x, w), 1)];
   const big = [f32(300, 257), f32(257, 70)] as const;
-
-  const booted = async (pool: ThreadPool) => {
-    for (let i = 0; i < 500 && pool.readyThreads < pool.threads; i++) await new Promise((r) => setTimeout(r, 10));
-    expect(pool.readyThreads).toBe(pool.threads);
-  };
 
   it("a step on shared memory with threads equals the single-thread step bit for bit", async () => {
     const g = makeGraph(mm)(...big);
