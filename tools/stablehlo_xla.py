@@ -333,7 +333,8 @@ def train(prefix, steps, devices):
     inputs = [values[spec["path"]] for spec in manifest["inputs"]]
     exp = exported(read(prefix + ".mlir"), manifest)
     losses, all_reduces = run_steps(exp, manifest, inputs, steps, devices)
-    where = f"{devices} {jax.devices()[0].platform.upper()} devices, batch split on its first axis ({all_reduces} all-reduces)" if devices > 1 else f"1 {jax.devices()[0].platform.upper()} device"
+    platform = jax.devices()[0].platform.upper()
+    where = f"{devices} {platform} devices, the batch split on its first axis, {all_reduces} all-reduce(s) per step" if devices > 1 else f"1 {platform} device"
     print(f"{manifest['module']} on XLA ({where}):")
     for i, loss in enumerate(losses):
         if i < 5 or i == steps - 1 or (i + 1) % max(1, steps // 10) == 0:
