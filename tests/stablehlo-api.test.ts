@@ -45,6 +45,7 @@ describe("exportStablehlo and the lower().asStablehlo() entry points", () => {
       "opt.optState.0.nu.bias", "opt.optState.0.nu.kernel", "opt.step", "x", "y",
     ]);
     expect(m.inputs[0]!.path).toBe("arg0.bias");
+    expect(viaLower.inputs.map((s) => s.variable)).toEqual(["Param", "Param", "OptState", "OptState", "OptState", "OptState", "OptState", "OptState", undefined, undefined]);
     const updated = viaLower.outputs.slice(1).map((o) => [o.path, viaLower.inputs[o.updates!]!.path]);
     expect(updated.every(([a, b]) => a === b)).toBe(true);
     expect(updated.length).toBe(8);

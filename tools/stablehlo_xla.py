@@ -181,7 +181,8 @@ def run_steps(exp, manifest, inputs, steps, devices=1):
         batch = NamedSharding(mesh, P("data"))
 
         def sharding(i, a):
-            if i in state_inputs or a.ndim == 0:
+            # the state (every Variable's value) is replicated; the data is split on its first axis
+            if "variable" in manifest["inputs"][i] or i in state_inputs or a.ndim == 0:
                 return replicated
             if a.shape[0] % devices != 0:
                 raise SystemExit(f"input {manifest['inputs'][i]['path']} has {a.shape[0]} rows, not divisible by {devices} devices")
@@ -279,7 +280,7 @@ def check(cases_dir, golden, devices):
         if worst > 1e-5:
             failures.append(f"train/{name}: XLA losses {losses} differ from kiln's {case['kiln_losses']} by {worst:.2e} relative")
         parallel = None
-        batch_rows = [a.shape[0] for i, a in enumerate(inputs) if a.ndim > 0 and not any(s.get("updates") == i for s in manifest["outputs"])]
+        batch_rows = [a.shape[0] for a, spec in zip(inputs, manifest["inputs"]) if a.ndim > 0 and "variable" not in spec]
         if devices > 1 and all(r % devices == 0 for r in batch_rows):
             dp_losses, all_reduces = run_steps(exp, manifest, inputs, case["steps"], devices)
             dp_worst = max(relative(a, b) for a, b in zip(case["kiln_losses"], dp_losses))

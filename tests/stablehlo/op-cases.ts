@@ -32,7 +32,7 @@ const positive = [1e-30, 1e-6, 0.01, 0.25, 0.5, 1, 1.5, 2, 10, 1e6, 1e30];
 const signedInts = [-2147483648, -65536, -7, -3, -1, 0, 1, 2, 3, 7, 65535, 2147483647];
 const unsignedInts = [0, 1, 2, 3, 7, 255, 65536, 2147483647, 2147483648, 4294967295];
 
-/** Arrays a function closes over: exported as constants (a splat, nested lists, hex above 100 elements). */
+/** Arrays a function closes over: exported as constants (a splat, nested lists, hex above 100 elements, empty). */
 const captured = {
   floats: jnp.reshape(jnp.array([0.1, -2.5, 1e-7, 3.4e38, -0, 16777216], "float32"), [2, 3]),
   manyFloats: jnp.multiply(jnp.arange(120, undefined, undefined, "float32"), 0.37),
@@ -41,6 +41,7 @@ const captured = {
   bools: jnp.array([true, false, true], "bool"),
   manyBools: jnp.equal(jnp.remainder(jnp.arange(130, undefined, undefined, "int32"), 3), 0),
   splat: jnp.full([2, 2], -1.5, "float32"),
+  empty: jnp.zeros([2, 0], "int32"),
 };
 
 const unaryFloat = (name: string, fn: (x: Array) => Array, values: number[], ulps = 0): OpCase => ({ name, fn, args: () => [f32(values)], ulps });
@@ -169,6 +170,8 @@ export const opCases: readonly OpCase[] = [
     fn: (u, idx, u2, idx2) => [lax.scatterAdd(u, idx, 0, [3, 2]), lax.scatterAdd(u2, idx2, 1, [2, 4])],
     args: () => [f32([1, 2, 3, 4, 5, 6, 7, 8], [4, 2]), ints([2, 0, 2, 1]), f32(globalThis.Array.from({ length: 12 }, (_, k) => k), [2, 2, 3]), ints([3, 0, 1, 1, 3, 3], "int32", [2, 3])],
   },
+  // zero-size arrays: an empty input, a sum over an empty axis (an empty constant is in "constants")
+  { name: "empty", fn: (x) => [lax.reduceSum(x, [0]), lax.add(x, x), lax.concatenate([x, x], 0)], args: () => [jnp.zeros([0, 3])] },
   { name: "constants", fn: () => Object.values(captured).map((a) => lax.stopGradient(a)), args: () => [] },
   {
     name: "random",

@@ -1,4 +1,6 @@
 import { jnp, type Array } from "@kiln/core";
+import { penguinsClassification } from "../../packages/kiln/src/train/datasets.js";
+import { crossEntropy } from "../../packages/kiln/src/train/models.js";
 import * as nnx from "@kiln/nnx";
 import * as optax from "@kiln/optax";
 import { trainStepJob } from "../../packages/kiln/src/export/export-command.js";
@@ -25,11 +27,42 @@ function seedStep(): TrainStepJob {
   return { name: "seed_train_step", step: makeTrainStep() as TrainStepJob["step"], model, optimizer, x, y };
 }
 
+/** kiln train's classifier with dropout: random bits inside the step, the RNG counter as state. */
+class DropoutMLP extends nnx.Module {
+  readonly hidden: nnx.Linear;
+  readonly dropout: nnx.Dropout;
+  readonly out: nnx.Linear;
+  constructor(features: number, hidden: number, classes: number, rngs: nnx.Rngs) {
+    super();
+    this.hidden = new nnx.Linear(features, hidden, { rngs });
+    this.dropout = new nnx.Dropout(0.3, { rngs });
+    this.out = new nnx.Linear(hidden, classes, { rngs });
+  }
+  override call(x: Array): Array {
+    return this.out.call(this.dropout.call(nnx.relu(this.hidden.call(x))));
+  }
+}
+
+function dropoutStep(): TrainStepJob {
+  const data = penguinsClassification(0);
+  const model = new DropoutMLP(data.featureNames.length, 16, data.classes!.length, new nnx.Rngs({ params: 0, dropout: 1 }));
+  const optimizer = new nnx.Optimizer(model, optax.adam(0.01), { wrt: nnx.Param });
+  const loss = crossEntropy as unknown as (m: DropoutMLP, x: Array, y: Array) => Array;
+  const step = (m: DropoutMLP, opt: nnx.Optimizer, x: Array, y: Array) => {
+    const [value, grads] = nnx.valueAndGrad(loss)(m, x, y);
+    opt.update(m, grads);
+    return value;
+  };
+  return { name: "dropout_train_step", step: step as TrainStepJob["step"], model, optimizer, x: data.xTrain, y: data.yTrain };
+}
+
 export const trainCases: readonly TrainCase[] = [
   { name: "seed_step", steps: 5, job: seedStep },
   // kiln train's models, as `kiln export` writes them
   { name: "linear_step", steps: 5, job: () => trainStepJob("linear", 0) },
   { name: "mlp_step", steps: 5, job: () => trainStepJob("mlp", 0) },
+  // a new dropout mask every step: XLA must draw kiln's bits (data parallel too: each device hashes its own counters)
+  { name: "dropout_step", steps: 5, job: dropoutStep },
 ];
 
 /** kiln's jit losses for the first `steps` steps from a fresh state. */

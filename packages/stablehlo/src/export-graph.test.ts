@@ -70,10 +70,10 @@ describe("exportGraph", () => {
 
   it("describes the signature with paths and updates for the manifest", () => {
     const g = makeGraph((w: Array, x: Array) => [lax.reduceSum(x, [0, 1]), lax.sub(w, x)])(new ShapedArray([2, 2], "float32"), new ShapedArray([2, 2], "float32"));
-    const m = exportGraph(g, { inputPaths: ["w", "x"], outputPaths: ["loss", "w"], updates: new Map([[1, 0]]) });
+    const m = exportGraph(g, { inputPaths: ["w", "x"], outputPaths: ["loss", "w"], updates: new Map([[1, 0]]), variables: new Map([[0, "Param"]]) });
     expect(m.toJSON()).toEqual({
       format: "kiln-stablehlo", version: 1, module: "jit_fn",
-      inputs: [{ path: "w", shape: [2, 2], dtype: "float32" }, { path: "x", shape: [2, 2], dtype: "float32" }],
+      inputs: [{ path: "w", shape: [2, 2], dtype: "float32", variable: "Param" }, { path: "x", shape: [2, 2], dtype: "float32" }],
       outputs: [{ path: "loss", shape: [], dtype: "float32" }, { path: "w", shape: [2, 2], dtype: "float32", updates: 0 }],
     });
     expect(exportGraph(g).inputs.map((s) => s.path)).toEqual(["args[0]", "args[1]"]);

@@ -15,6 +15,8 @@ export interface ExportOptions {
   readonly outputPaths?: readonly string[];
   /** Output index -> index of the input it updates (a train step's state). */
   readonly updates?: ReadonlyMap<number, number>;
+  /** Input index -> type of the nnx Variable that holds it (state, as opposed to data). */
+  readonly variables?: ReadonlyMap<number, string>;
 }
 
 const PRECISIONS: readonly DotPrecision[] = ["DEFAULT", "HIGH", "HIGHEST"];
@@ -26,7 +28,7 @@ function symbolName(name: string): string {
 }
 
 function checkOptions(graph: ClosedGraph, options: ExportOptions): void {
-  optionsOf("exportGraph", options, ["name", "precision", "inputPaths", "outputPaths", "updates"]);
+  optionsOf("exportGraph", options, ["name", "precision", "inputPaths", "outputPaths", "updates", "variables"]);
   if (options.name !== undefined && (typeof options.name !== "string" || options.name.length === 0)) throw argumentError("exportGraph", "name", "must be a non-empty string");
   if (options.precision !== undefined && !PRECISIONS.includes(options.precision)) throw argumentError("exportGraph", "precision", `must be one of ${PRECISIONS.join(", ")}, got ${String(options.precision)}`);
   if (options.inputPaths !== undefined && options.inputPaths.length !== graph.inputs.length) throw argumentError("exportGraph", "inputPaths", `has ${options.inputPaths.length} paths for ${graph.inputs.length} inputs`);
@@ -38,8 +40,9 @@ function checkOptions(graph: ClosedGraph, options: ExportOptions): void {
   }
 }
 
-function spec(path: string, aval: ShapedArray, updates?: number): TensorSpec {
-  return { path, shape: [...aval.shape], dtype: aval.dtype, ...(updates === undefined ? {} : { updates }) };
+function spec(path: string, aval: ShapedArray, extra: { variable?: string; updates?: number }): TensorSpec {
+  const { variable, updates } = extra;
+  return { path, shape: [...aval.shape], dtype: aval.dtype, ...(variable === undefined ? {} : { variable }), ...(updates === undefined ? {} : { updates }) };
 }
 
 /**
@@ -70,7 +73,7 @@ export function exportGraph(graph: ClosedGraph, options: ExportOptions = {}): St
     return graph.outputs.map((a) => (a.kind === "literal" ? b.splat(a.value, [], a.aval.dtype) : env.get(a)!));
   });
   const updates = options.updates ?? new Map<number, number>();
-  const inputs = graph.inputs.map((v, i) => spec(options.inputPaths?.[i] ?? `args[${i}]`, v.aval));
-  const outputs = graph.outputs.map((a, i) => spec(options.outputPaths?.[i] ?? `result[${i}]`, a.aval, updates.get(i)));
+  const inputs = graph.inputs.map((v, i) => spec(options.inputPaths?.[i] ?? `args[${i}]`, v.aval, { variable: options.variables?.get(i) }));
+  const outputs = graph.outputs.map((a, i) => spec(options.outputPaths?.[i] ?? `result[${i}]`, a.aval, { updates: updates.get(i) }));
   return new StablehloModule(name, m.print(), inputs, outputs);
 }

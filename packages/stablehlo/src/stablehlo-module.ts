@@ -6,6 +6,8 @@ export interface TensorSpec {
   readonly path: string;
   readonly shape: readonly number[];
   readonly dtype: DType;
+  /** For an input held by an nnx Variable: the Variable's type (`Param`, `OptState`, `RngKey`, ...); absent for data. */
+  readonly variable?: string;
   /** For an output: the index of the input it is the new value of (a train step's parameters and optimizer state). */
   readonly updates?: number;
 }

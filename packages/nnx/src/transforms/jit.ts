@@ -59,7 +59,8 @@ export interface LoweredStep {
    * The whole step as a StableHLO module: every variable is an explicit input (in the order of
    * the arguments' variables), then the step's Array arguments; the outputs are the step's own
    * outputs, then the new value of each variable it changed (`updates` in the signature names
-   * the input it replaces). Paths are the variables' nnx paths under the argument names.
+   * the input it replaces; `variable` the Variable type of each state input). Paths are the
+   * variables' nnx paths under the argument names.
    */
   asStablehlo(options?: StepExportOptions): StablehloModule;
 }
@@ -155,10 +156,12 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
 function exportStep(step: CompiledStep, args: readonly unknown[], fnName: string, options: StepExportOptions): StablehloModule {
   const { argNames, ...rest } = options;
   const named = (path: readonly (string | number)[]) => pathToString([argNames?.[path[0] as number] ?? `arg${path[0]}`, ...path.slice(1)]);
-  const inputPaths = [...variablesOf(args).map(([p]) => named(p)), ...dynamicLeafPaths(args).map(named)];
+  const vars = variablesOf(args);
+  const inputPaths = [...vars.map(([p]) => named(p)), ...dynamicLeafPaths(args).map(named)];
+  const variables = new Map(vars.map(([, v], i) => [i, v.constructor.name] as const));
   const outputPaths = [...leafPaths(step.graph.outTree, "result").slice(0, step.userOutputs), ...step.updated.map((i) => inputPaths[i]!)];
   const updates = new Map(step.updated.map((varIndex, k) => [step.userOutputs + k, varIndex] as const));
-  return exportGraph(step.graph, { name: `jit_${fnName || "step"}`, ...rest, inputPaths, outputPaths, updates });
+  return exportGraph(step.graph, { name: `jit_${fnName || "step"}`, ...rest, inputPaths, outputPaths, updates, variables });
 }
 
 /**
