@@ -31,9 +31,9 @@ export class Builder {
   ) {}
 
   /** Appends an op with the given result avals; `render` writes its text once names are known. */
-  emit(avals: readonly ShapedArray[], render: (p: Printer, results: readonly Value[]) => string, options: { hint?: string; regions?: readonly Block[] } = {}): Value[] {
+  emit(avals: readonly ShapedArray[], render: (p: Printer) => string, options: { hint?: string; regions?: readonly Block[] } = {}): Value[] {
     const results = avals.map((a) => new Value(a));
-    const op: Op = { results, hint: options.hint, regions: options.regions ?? [], render: (p) => render(p, results) };
+    const op: Op = { results, hint: options.hint, regions: options.regions ?? [], render };
     this.block.ops.push(op);
     return results;
   }
