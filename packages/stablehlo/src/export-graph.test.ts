@@ -87,6 +87,7 @@ describe("exportGraph", () => {
       [{ inputPaths: ["a", "b"] }, /exportGraph: argument 'inputPaths' has 2 paths for 1 inputs/],
       [{ updates: new Map([[0, 3]]) }, /exportGraph: argument 'updates' output 0 cannot update input 3/],
       [{ name: "" }, /exportGraph: argument 'name' must be a non-empty string/],
+      [{ variables: new Map([[1, "Param"]]) }, /exportGraph: argument 'variables' input 1 cannot be a variable of type Param/],
       [{ nmae: "x" }, /nmae/],
     ];
     for (const [options, message] of bad) expect(() => exportGraph(g, options)).toThrow(message);

@@ -38,6 +38,9 @@ function checkOptions(graph: ClosedGraph, options: ExportOptions): void {
     const input = graph.inputs[i];
     if (out === undefined || input === undefined || !out.aval.equals(input.aval)) throw argumentError("exportGraph", "updates", `output ${o} cannot update input ${i}`);
   }
+  for (const [i, type] of options.variables ?? []) {
+    if (graph.inputs[i] === undefined || typeof type !== "string" || type.length === 0) throw argumentError("exportGraph", "variables", `input ${i} cannot be a variable of type ${String(type)}`);
+  }
 }
 
 function spec(path: string, aval: ShapedArray, extra: { variable?: string; updates?: number }): TensorSpec {
