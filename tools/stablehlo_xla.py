@@ -23,9 +23,10 @@ Run by a developer with any Python that has jax and jaxlib (0.10.x tested), neve
   It fails (exit 1) on any mismatch, writing nothing.
 
 `train` runs a `kiln export` train step (PREFIX.mlir, PREFIX.json, PREFIX.safetensors) for
---steps steps from the exported initial state and prints the losses; with --devices N (N > 1)
-the batch is split over N devices (XLA_FLAGS=--xla_force_host_platform_device_count=N gives N
-CPU devices; the tool sets it when XLA_FLAGS is unset).
+--steps steps from the exported initial state and prints the losses, on JAX's default backend
+(GPU or TPU when there is one; JAX_PLATFORMS=cpu for the CPU); with --devices N (N > 1) the batch
+is split over N devices (XLA_FLAGS=--xla_force_host_platform_device_count=N gives N CPU devices;
+the tool sets it when XLA_FLAGS is unset).
 
 How a module runs: it is wrapped as a `jax.export.Exported` (the object `jax.export` produces
 for its own modules) and called under `jax.jit`, so the module's `main` becomes part of a JAX
@@ -40,9 +41,10 @@ import struct
 import sys
 
 
-def _setup_devices(devices):
+def _setup_devices(devices, cpu):
     """XLA reads XLA_FLAGS when the CPU client starts: set it before jax is imported."""
-    os.environ.setdefault("JAX_PLATFORMS", "cpu")
+    if cpu:
+        os.environ["JAX_PLATFORMS"] = "cpu"
     if devices > 1 and "XLA_FLAGS" not in os.environ:
         os.environ["XLA_FLAGS"] = f"--xla_force_host_platform_device_count={devices}"
 
@@ -120,7 +122,7 @@ def exported(text, manifest):
         fun_name=manifest["module"], in_tree=jax.tree.structure((tuple([0] * n_in), {})), in_avals=ins,
         out_tree=jax.tree.structure(tuple([0] * n_out)), out_avals=outs,
         _has_named_shardings=False, _in_named_shardings=(None,) * n_in, _out_named_shardings=(None,) * n_out,
-        in_shardings_hlo=(None,) * n_in, out_shardings_hlo=(None,) * n_out, nr_devices=1, platforms=("cpu",),
+        in_shardings_hlo=(None,) * n_in, out_shardings_hlo=(None,) * n_out, nr_devices=1, platforms=(jax.default_backend(),),
         ordered_effects=(), unordered_effects=(), disabled_safety_checks=(), mlir_module_serialized=blob,
         calling_convention_version=10, module_kept_var_idx=tuple(range(n_in)), uses_global_constants=False, _get_vjp=None)
 
@@ -355,7 +357,7 @@ def main(argv):
     t.add_argument("--steps", type=int, default=10)
     t.add_argument("--devices", type=int, default=1)
     args = parser.parse_args(argv)
-    _setup_devices(args.devices)
+    _setup_devices(args.devices, cpu=args.command == "check")  # the goldens are XLA:CPU's; `train` runs where JAX runs
     if args.command == "check":
         return check(args.cases, args.golden, args.devices)
     return train(args.prefix, args.steps, args.devices)
