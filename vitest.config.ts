@@ -9,7 +9,7 @@ export default defineConfig({
   resolve: {
     alias: [
       { find: /^kiln$/, replacement: src("kiln") },
-      { find: /^@kiln\/(platform|core|random|autodiff|codegen|optax|nnx)$/, replacement: src("$1") },
+      { find: /^@kiln\/(platform|core|random|autodiff|stablehlo|codegen|optax|nnx)$/, replacement: src("$1") },
     ],
   },
   test: {

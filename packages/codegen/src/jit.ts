@@ -2,6 +2,7 @@ import {
   Array, Array as KilnArray, FloatingPointError, ShapedArray, TraceError, argumentError, config, currentTrace, evalGraph, firstNonFinite, optionsOf,
   traceFlat, treeFlatten, treeUnflatten, type ClosedGraph, type TypedArray,
 } from "@kiln/core";
+import { exportGraph, leafPaths, type ExportOptions, type StablehloModule } from "@kiln/stablehlo";
 import { compile, type CompileOptions, type Executable } from "./compile.js";
 import { optimize } from "./passes/optimize.js";
 
@@ -33,6 +34,8 @@ export interface Lowered {
   readonly optimized: ClosedGraph;
   readonly executable: Executable;
   readonly source: string;
+  /** The traced graph as a StableHLO module (`jax.jit(f).lower(...).as_text()`), with the arguments' pytree paths. */
+  asStablehlo(options?: Pick<ExportOptions, "name" | "precision">): StablehloModule;
 }
 
 export interface Jitted<A extends unknown[], R> {
@@ -147,8 +150,13 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: JitOp
   }) as Jitted<A, R>;
 
   jitted.lower = (...args): Lowered => {
-    const [entry] = lookup(args as A);
-    return { graph: entry.graph, optimized: entry.optimized, executable: entry.exe, source: entry.exe.source };
+    const [entry, leaves] = lookup(args as A);
+    const { graph } = entry;
+    const asStablehlo = (o: Pick<ExportOptions, "name" | "precision"> = {}) => {
+      const inputPaths = leafPaths(graph.inTree, "args").filter((_, i) => leaves[i] instanceof Array || leaves[i] instanceof ShapedArray);
+      return exportGraph(graph, { name: `jit_${name}`, ...o, inputPaths, outputPaths: leafPaths(graph.outTree, "result") });
+    };
+    return { graph, optimized: entry.optimized, executable: entry.exe, source: entry.exe.source, asStablehlo };
   };
   jitted.clearCache = () => cache.clear();
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });

@@ -12,4 +12,7 @@ export { compile, jit, optimize, settings, updateSettings, type BackendChoice, t
 export * as random from "@kiln/random";
 export * as optax from "@kiln/optax";
 export * as nnx from "@kiln/nnx";
+export { exportStablehlo } from "./export/export-stablehlo.js";
+export { exportTrainStep, type ExportedTrainStep, type TrainStepJob } from "./export/train-step-export.js";
+export { StablehloModule, type StablehloManifest, type TensorSpec } from "@kiln/stablehlo";
 export { checkSeedProblem, loss as seedLoss, makeTrainStep, trainStepLoss } from "./train-step-loss.js";

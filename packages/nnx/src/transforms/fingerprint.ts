@@ -141,3 +141,24 @@ export function withLeaves(args: readonly unknown[], leaves: readonly Array[]): 
   };
   return walk(args) as unknown[];
 }
+
+/**
+ * The path of each dynamic Array leaf ([argument position, keys...]), in the order `withLeaves`
+ * and `matches` take them: the names of a step's batch inputs in an exported signature.
+ */
+export function dynamicLeafPaths(args: readonly unknown[]): (string | number)[][] {
+  const out: (string | number)[][] = [];
+  const seen = new Set<object>();
+  const walk = (x: unknown, path: (string | number)[]) => {
+    if (x instanceof Array) {
+      out.push(path);
+      return;
+    }
+    if (x === null || typeof x !== "object" || x instanceof Module || x instanceof Variable || !isContainer(x) || seen.has(x)) return;
+    seen.add(x);
+    if (globalThis.Array.isArray(x)) x.forEach((e, i) => walk(e, [...path, i]));
+    else for (const k in x) walk((x as Record<string, unknown>)[k], [...path, k]);
+  };
+  args.forEach((a, i) => walk(a, [i]));
+  return out;
+}

@@ -3,9 +3,10 @@ import {
   Array, ClosedGraph, FloatingPointError, KilnError, config, currentTrace, evalGraph, firstNonFinite, treeFlatten, treeUnflatten,
   withNewTrace, type Atom, type TypedArray, type Var,
 } from "@kiln/core";
+import { exportGraph, leafPaths, type ExportOptions, type StablehloModule } from "@kiln/stablehlo";
 import { pathToString, structureKey, variablesOf, type Path } from "../module.js";
 import type { Variable } from "../variable.js";
-import { Fingerprint, withLeaves } from "./fingerprint.js";
+import { Fingerprint, dynamicLeafPaths, withLeaves } from "./fingerprint.js";
 
 export interface NnxJitOptions {
   /** Print the graphs and generated source of each compilation to stderr (also KILN_DEBUG=1). */
@@ -44,10 +45,32 @@ interface CompiledStep {
   readonly guard: TypedArray[] | null;
 }
 
+export interface StepExportOptions extends Pick<ExportOptions, "name" | "precision"> {
+  /** Names of the step's arguments in the signature's paths (default `arg0`, `arg1`, ...): `["model", "optimizer", "x", "y"]`. */
+  readonly argNames?: readonly string[];
+}
+
+export interface LoweredStep {
+  readonly graph: ClosedGraph;
+  readonly source: string;
+  readonly optimized: string;
+  readonly plan: string;
+  /** The compiled step. */
+  readonly executable: Executable;
+  /**
+   * The whole step as a StableHLO module: every variable is an explicit input (in the order of
+   * the arguments' variables), then the step's Array arguments; the outputs are the step's own
+   * outputs, then the new value of each variable it changed (`updates` in the signature names
+   * the input it replaces; `variable` the Variable type of each state input). Paths are the
+   * variables' nnx paths under the argument names.
+   */
+  asStablehlo(options?: StepExportOptions): StablehloModule;
+}
+
 export interface JittedStep<A extends unknown[], R> {
   (...args: A): R;
   /** Traces and compiles for these arguments (without running) and returns the graphs and source. */
-  lower(...args: A): { graph: ClosedGraph; source: string; optimized: string; plan: string; executable: Executable };
+  lower(...args: A): LoweredStep;
   /** Number of compiled signatures held. */
   readonly cacheSize: number;
   /** Number of times the function was traced. */
@@ -122,13 +145,25 @@ export function jit<A extends unknown[], R>(f: (...args: A) => R, options: NnxJi
     return treeUnflatten(step.graph.outTree, user) as R;
   }) as JittedStep<A, R>;
 
-  jitted.lower = (...args: A) => {
+  jitted.lower = (...args: A): LoweredStep => {
     const step = build(args);
-    return { graph: step.graph, source: step.exe.source, optimized: step.exe.optimizedGraph, plan: step.exe.plan, executable: step.exe };
+    const asStablehlo = (o: StepExportOptions = {}) => exportStep(step, args, f.name, o);
+    return { graph: step.graph, source: step.exe.source, optimized: step.exe.optimizedGraph, plan: step.exe.plan, executable: step.exe, asStablehlo };
   };
   Object.defineProperty(jitted, "cacheSize", { get: () => cache.size });
   Object.defineProperty(jitted, "traceCount", { get: () => traceCount });
   return jitted;
+}
+
+function exportStep(step: CompiledStep, args: readonly unknown[], fnName: string, options: StepExportOptions): StablehloModule {
+  const { argNames, ...rest } = options;
+  const named = (path: readonly (string | number)[]) => pathToString([argNames?.[path[0] as number] ?? `arg${path[0]}`, ...path.slice(1)]);
+  const vars = variablesOf(args);
+  const inputPaths = [...vars.map(([p]) => named(p)), ...dynamicLeafPaths(args).map(named)];
+  const variables = new Map(vars.map(([, v], i) => [i, v.constructor.name] as const));
+  const outputPaths = [...leafPaths(step.graph.outTree, "result").slice(0, step.userOutputs), ...step.updated.map((i) => inputPaths[i]!)];
+  const updates = new Map(step.updated.map((varIndex, k) => [step.userOutputs + k, varIndex] as const));
+  return exportGraph(step.graph, { name: `jit_${fnName || "step"}`, ...rest, inputPaths, outputPaths, updates, variables });
 }
 
 /**

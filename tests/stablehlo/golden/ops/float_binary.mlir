@@ -1,0 +1,12 @@
+module @jit_fn attributes {mhlo.num_partitions = 1 : i32, mhlo.num_replicas = 1 : i32} {
+  func.func public @main(%arg0: tensor<10xf32>, %arg1: tensor<10xf32>) -> (tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>) {
+    %0 = stablehlo.add %arg0, %arg1 : tensor<10xf32>
+    %1 = stablehlo.subtract %arg0, %arg1 : tensor<10xf32>
+    %2 = stablehlo.multiply %arg0, %arg1 : tensor<10xf32>
+    %3 = stablehlo.divide %arg0, %arg1 : tensor<10xf32>
+    %4 = stablehlo.remainder %arg0, %arg1 : tensor<10xf32>
+    %5 = stablehlo.maximum %arg0, %arg1 : tensor<10xf32>
+    %6 = stablehlo.minimum %arg0, %arg1 : tensor<10xf32>
+    return %0, %1, %2, %3, %4, %5, %6 : tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>, tensor<10xf32>
+  }
+}
