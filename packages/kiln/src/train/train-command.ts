@@ -66,7 +66,7 @@ export function trainCommand(args: string[], out: (line: string) => void): void 
   const jobs = [...(o.model !== "mlp" ? [regressionJob(o)] : []), ...(o.model !== "linear" ? [classifierJob(o)] : [])];
   const models = Object.fromEntries(jobs.map((j, i) => [i === 0 && o.model !== "mlp" ? "linear" : "mlp", j.model]));
   if (o.load) {
-    nnx.loadCheckpoint(o.load, models);
+    nnx.loadCheckpoint(o.load, models, { strict: false }); // a checkpoint of both models loads into one
     if (!o.quiet) out(`loaded ${o.load}`);
   }
   const curves: Curve[] = [];
