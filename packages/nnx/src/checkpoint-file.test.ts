@@ -45,7 +45,7 @@ describe("checkpoint files", () => {
   // A write that fails half-way (a full disk, a file size limit) must leave the old checkpoint
   // whole. The child process imports everything, says "ready", and saves once the parent has
   // lowered its file size limit (prlimit) below the new file's size: the write fails with EFBIG.
-  it.skipIf(spawnSync("prlimit", ["--version"]).status !== 0)("a write that fails half-way leaves the old checkpoint intact and no temporary file", async () => {
+  it.skipIf(spawnSync("prlimit", ["--version"]).status !== 0)("a write that fails half-way leaves the old checkpoint intact and no temporary file", { timeout: 120_000 }, async () => {
     const sub = mkdtempSync(join(dir, "efbig-"));
     const path = join(sub, "m.safetensors");
     nnx.saveCheckpoint(path, model(4, 1));

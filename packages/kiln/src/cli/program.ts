@@ -1,0 +1,61 @@
+import { readFileSync } from "node:fs";
+import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
+import { commandDefinitions } from "./definitions/index.js";
+import { useColor, type CliIo } from "./io.js";
+
+const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
+
+/** The longest a line of an error may be; a quoted user string inside is cut shorter still. */
+const MAX_ERROR_LINE = 400;
+
+/**
+ * commander's error text as kiln's one line: "kiln train: unknown option '--stpes' (Did you
+ * mean --steps?)". Its lines are joined, a long quoted value is cut, and the line is bounded.
+ */
+export function oneLine(prefix: string, text: string): string {
+  const joined = text.replace(/^error: /, "").trim().split(/\s*\n\s*/).join(" ");
+  const clipped = joined.replace(/'([^']{61,})'/g, (_m, inner: string) => `'${inner.slice(0, 60)}…' (${inner.length} characters)`);
+  const line = `${prefix}: ${clipped}`;
+  return line.length <= MAX_ERROR_LINE ? line : `${line.slice(0, MAX_ERROR_LINE)}…`;
+}
+
+export interface ProgramSettings {
+  readonly io: CliIo;
+  /** Help text width; the terminal's (or 80) when absent. The docs use a fixed width. */
+  readonly helpWidth?: number;
+}
+
+/**
+ * The kiln command line: global flags, then one subcommand from each definition. Errors are
+ * thrown (exitOverride), not exits, so the caller decides the exit status; commander's own
+ * messages go out through oneLine.
+ */
+export function buildProgram(settings: ProgramSettings): Command<[], { verbose?: true; color: boolean }> {
+  const { io, helpWidth } = settings;
+  const program = new Command("kiln")
+    .description("kiln: a graph-compiling ML framework for TypeScript (JAX + Flax NNX + optax)")
+    .version(version, "-V, --version", "print kiln's version")
+    .option("--verbose", "on an error, print the stack trace too (as KILN_DEBUG=1 does)")
+    .option("--no-color", "write no colour escapes, even to a terminal (NO_COLOR=1 does the same)")
+    .helpCommand("help [command]", "print the help of a command");
+  const configure = (cmd: CommandUnknownOpts, prefix: string) => {
+    cmd
+      .helpOption("-h, --help", "print this help")
+      .exitOverride()
+      .showSuggestionAfterError()
+      .configureHelp({ sortOptions: false, showGlobalOptions: true, ...(helpWidth === undefined ? {} : { helpWidth }) })
+      .configureOutput({
+        writeOut: (s) => io.stdout.write(s),
+        writeErr: (s) => io.stderr.write(s),
+        outputError: (s, write) => write(oneLine(prefix, s) + "\n"),
+      });
+  };
+  configure(program as unknown as CommandUnknownOpts, "kiln");
+  const context = { io, color: () => useColor(io, program.opts().color) };
+  for (const define of commandDefinitions) {
+    const cmd = define(context);
+    configure(cmd, `kiln ${cmd.name()}`);
+    program.addCommand(cmd);
+  }
+  return program;
+}
