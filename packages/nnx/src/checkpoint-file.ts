@@ -2,7 +2,7 @@ import { closeSync, fchmodSync, fsyncSync, openSync, statSync, readFileSync, ren
 import { randomBytes } from "node:crypto";
 import { basename, dirname, join } from "node:path";
 import { KilnError } from "@kiln/core";
-import { restoreCheckpoint, serializeCheckpoint, type LoadOptions, type SaveOptions } from "./checkpoint.js";
+import { loadOptions, restoreCheckpoint, serializeCheckpoint, type LoadOptions, type SaveOptions } from "./checkpoint.js";
 
 /**
  * Checkpoint files on Node. A save never leaves a truncated file behind: the bytes go to a
@@ -77,6 +77,7 @@ export function saveCheckpoint(path: string, model: unknown, options?: SaveOptio
  * checked before any variable is written.
  */
 export function loadCheckpoint(path: string, model: unknown, options?: LoadOptions): void {
+  loadOptions("loadCheckpoint", options);
   let bytes: Uint8Array;
   try {
     bytes = readFileSync(path);

@@ -64,6 +64,8 @@ describe("checkpoints as bytes", () => {
     expect(() => nnx.restoreCheckpoint(partial, dst, { strict: "yes" } as unknown as nnx.LoadOptions)).toThrow("options.strict must be a boolean");
     expect(() => nnx.restoreCheckpoint(partial, dst, nnx.Param as unknown as nnx.LoadOptions)).toThrow(KilnError);
     expect(() => nnx.serializeCheckpoint(dst, { filtr: nnx.Param } as unknown as nnx.SaveOptions)).toThrow(/unknown key 'filtr'/);
+    expect(() => nnx.serializeCheckpoint(dst, { metadata: "v1" } as unknown as nnx.SaveOptions)).toThrow("serializeCheckpoint: options.metadata must be an object of strings");
+    expect(() => nnx.serializeCheckpoint(dst, { metadata: { v: 1 } } as unknown as nnx.SaveOptions)).toThrow('metadata "v" must be a string');
     expect(bits(dst)).toEqual(before);
   });
 

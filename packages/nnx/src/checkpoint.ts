@@ -31,10 +31,13 @@ const listed = (names: readonly string[], max = 5): string =>
 
 function saveOptions(fn: string, options: unknown): { filter: Filter; metadata: Readonly<Record<string, string>> } {
   const o = optionsOf(fn, options, ["filter", "metadata"]);
+  const m = o.metadata;
+  if (m !== undefined && (m === null || typeof m !== "object" || globalThis.Array.isArray(m))) throw new KilnError(`${fn}: options.metadata must be an object of strings`);
   return { filter: (o.filter ?? true) as Filter, metadata: (o.metadata ?? {}) as Record<string, string> };
 }
 
-function loadOptions(fn: string, options: unknown): { filter: Filter; strict: boolean } {
+/** Checked load options (a bad one is an error naming `fn`, before any file is read). */
+export function loadOptions(fn: string, options: unknown): { filter: Filter; strict: boolean } {
   const o = optionsOf(fn, options, ["filter", "strict"]);
   if (o.strict !== undefined && typeof o.strict !== "boolean") throw new KilnError(`${fn}: options.strict must be a boolean, got ${typeof o.strict}`);
   return { filter: (o.filter ?? true) as Filter, strict: o.strict ?? true };
@@ -63,7 +66,10 @@ export function serializeCheckpoint(model: unknown, options?: SaveOptions, fn = 
  * variable is written, so a failed load leaves the model as it was.
  */
 export function loadTensors(tensors: ReadonlyMap<string, Array>, model: unknown, options?: LoadOptions, where = "loadTensors"): void {
-  const o = loadOptions(where, options);
+  applyTensors(tensors, model, loadOptions("loadTensors", options), where);
+}
+
+function applyTensors(tensors: ReadonlyMap<string, Array>, model: unknown, o: { filter: Filter; strict: boolean }, where: string): void {
   const targets = selectVariables(model, o.filter);
   const names = new Set<string>();
   const writes = targets.map(([p, v]) => {
@@ -83,6 +89,6 @@ export function loadTensors(tensors: ReadonlyMap<string, Array>, model: unknown,
 
 /** Restores the model's variables from the bytes of a safetensors file (see loadTensors for the rules). */
 export function restoreCheckpoint(bytes: Uint8Array, model: unknown, options?: LoadOptions, where = "restoreCheckpoint"): void {
-  loadOptions(where, options); // bad options fail before the file is decoded
-  loadTensors(decodeSafetensors(bytes, where), model, options, where);
+  const o = loadOptions("restoreCheckpoint", options); // bad options fail before the bytes are decoded
+  applyTensors(decodeSafetensors(bytes, where), model, o, where);
 }

@@ -5,6 +5,21 @@ export class UsageError extends Error {
   override name = "UsageError";
 }
 
+/** The longest line an error may take; a quoted user string inside is cut shorter still. */
+const MAX_ERROR_LINE = 400;
+
+/**
+ * An error's text as one bounded line after `prefix` ("kiln train"): lines joined, commander's
+ * "error: " dropped, a long single-quoted value (commander quotes an unknown flag or command
+ * that way) cut to 60 characters, and the whole line to MAX_ERROR_LINE.
+ */
+export function errorLine(prefix: string, text: string): string {
+  const joined = text.replace(/^error: /, "").trim().split(/\s*\n\s*/).join(" ");
+  const clipped = joined.replace(/'([^']{61,})'/g, (_m, inner: string) => `'${inner.slice(0, 60)}…' (${inner.length} characters)`);
+  const line = `${prefix}: ${clipped}`;
+  return line.length <= MAX_ERROR_LINE ? line : `${line.slice(0, MAX_ERROR_LINE)}…`;
+}
+
 /** The command line's exit statuses: 0 done, 1 the work failed, 2 the command was misused. */
 export const exitCodes = { ok: 0, failure: 1, usage: 2 } as const;
 

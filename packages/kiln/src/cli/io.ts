@@ -1,39 +1,8 @@
-import { closeSync, openSync, readSync } from "node:fs";
-import { MAX_INPUT_BYTES } from "./limits.js";
-
-
-export class InputTooLargeError extends Error {
-  override name = "InputTooLargeError";
-}
-
-/** Reads an open file descriptor to its end as UTF-8, refusing more than MAX_INPUT_BYTES. */
-export function readAll(fd: number, limit = MAX_INPUT_BYTES): string {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for (;;) {
-    const chunk = Buffer.allocUnsafe(1 << 20);
-    const n = readSync(fd, chunk, 0, chunk.length, null);
-    if (n === 0) break;
-    total += n;
-    if (total > limit) throw new InputTooLargeError(`more than the limit of ${limit} bytes`);
-    chunks.push(chunk.subarray(0, n));
-  }
-  return Buffer.concat(chunks, total).toString("utf8");
-}
-
-/** A file's text, read as readAll reads. */
-export function readFileLimited(path: string): string {
-  const fd = openSync(path, "r");
-  try {
-    return readAll(fd);
-  } finally {
-    closeSync(fd);
-  }
-}
+import { readAll } from "./input.js";
 
 /** Where a command's output goes: data on stdout, messages and progress on stderr. */
 export interface CliIo {
-  readonly stdout: NodeJS.WritableStream & { readonly isTTY?: boolean; readonly columns?: number };
+  readonly stdout: NodeJS.WritableStream & { readonly isTTY?: boolean };
   readonly stderr: NodeJS.WritableStream & { readonly isTTY?: boolean };
   readonly readStdin: () => string;
   readonly env: Readonly<Record<string, string | undefined>>;

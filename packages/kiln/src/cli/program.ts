@@ -1,23 +1,10 @@
 import { readFileSync } from "node:fs";
 import { Command, type CommandUnknownOpts } from "@commander-js/extra-typings";
 import { commandDefinitions } from "./definitions/index.js";
+import { errorLine } from "./errors.js";
 import { useColor, type CliIo } from "./io.js";
 
 const version = (JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8")) as { version: string }).version;
-
-/** The longest a line of an error may be; a quoted user string inside is cut shorter still. */
-const MAX_ERROR_LINE = 400;
-
-/**
- * commander's error text as kiln's one line: "kiln train: unknown option '--stpes' (Did you
- * mean --steps?)". Its lines are joined, a long quoted value is cut, and the line is bounded.
- */
-export function oneLine(prefix: string, text: string): string {
-  const joined = text.replace(/^error: /, "").trim().split(/\s*\n\s*/).join(" ");
-  const clipped = joined.replace(/'([^']{61,})'/g, (_m, inner: string) => `'${inner.slice(0, 60)}…' (${inner.length} characters)`);
-  const line = `${prefix}: ${clipped}`;
-  return line.length <= MAX_ERROR_LINE ? line : `${line.slice(0, MAX_ERROR_LINE)}…`;
-}
 
 export interface ProgramSettings {
   readonly io: CliIo;
@@ -28,7 +15,7 @@ export interface ProgramSettings {
 /**
  * The kiln command line: global flags, then one subcommand from each definition. Errors are
  * thrown (exitOverride), not exits, so the caller decides the exit status; commander's own
- * messages go out through oneLine.
+ * messages go out through errorLine.
  */
 export function buildProgram(settings: ProgramSettings): Command<[], { verbose?: true; color: boolean }> {
   const { io, helpWidth } = settings;
@@ -47,7 +34,7 @@ export function buildProgram(settings: ProgramSettings): Command<[], { verbose?:
       .configureOutput({
         writeOut: (s) => io.stdout.write(s),
         writeErr: (s) => io.stderr.write(s),
-        outputError: (s, write) => write(oneLine(prefix, s) + "\n"),
+        outputError: (s, write) => write(errorLine(prefix, s) + "\n"),
       });
   };
   configure(program as unknown as CommandUnknownOpts, "kiln");

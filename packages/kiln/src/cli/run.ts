@@ -1,5 +1,5 @@
 import { CommanderError } from "@commander-js/extra-typings";
-import { describeError, exitCodes } from "./errors.js";
+import { describeError, errorLine, exitCodes } from "./errors.js";
 import { debugFromEnv, type CliIo } from "./io.js";
 import { buildProgram } from "./program.js";
 
@@ -24,7 +24,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     const { line, code, internal } = describeError(e);
     const verbose = program.opts().verbose === true || debugFromEnv(io);
     const hint = internal && !verbose ? " (a bug in kiln: run with --verbose for the stack trace)" : "";
-    io.stderr.write(`${running}: ${line}${hint}\n`);
+    io.stderr.write(`${errorLine(running, line)}${hint}\n`);
     if (verbose && e instanceof Error && e.stack) io.stderr.write(`${e.stack}\n`);
     return code;
   }

@@ -2,7 +2,8 @@ import { quoteClipped } from "@kiln/core";
 import { trainStepLoss } from "../train-step-loss.js";
 import { UsageError } from "./errors.js";
 import { MAX_STEPS } from "./limits.js";
-import { InputTooLargeError, readFileLimited, type CliIo } from "./io.js";
+import { InputTooLargeError, readFileLimited } from "./input.js";
+import type { CliIo } from "./io.js";
 
 const fields = ["seed", "x", "y", "lr", "num_steps"] as const;
 
