@@ -13,12 +13,9 @@ import { buildProgram } from "../packages/kiln/src/cli/program.js";
  */
 const DOCS_HELP_WIDTH = 100;
 
-const silentIo: CliIo = {
-  stdout: process.stdout,
-  stderr: process.stderr,
-  readStdin: () => "",
-  env: {},
-};
+/** Where the parser writes while the docs are made: nowhere (help text is read with helpInformation). */
+const nowhere = { write: () => true } as unknown as CliIo["stdout"];
+const silentIo: CliIo = { stdout: nowhere, stderr: nowhere, readStdin: () => "", env: {} };
 
 function program() {
   return buildProgram({ io: silentIo, helpWidth: DOCS_HELP_WIDTH });
@@ -62,7 +59,7 @@ export function replaceBlock(text: string, marker: string, block: string): strin
 export async function parseOnly(argv: readonly string[]): Promise<string | null> {
   let error: string | null = null;
   const sink = { write: (s: string) => ((error ??= s.trim()), true) };
-  const p = buildProgram({ io: { ...silentIo, stdout: { write: () => true } as unknown as CliIo["stdout"], stderr: sink as unknown as CliIo["stderr"] } });
+  const p = buildProgram({ io: { ...silentIo, stderr: sink as unknown as CliIo["stderr"] } });
   for (const c of p.commands) c.action(() => {});
   try {
     await p.parseAsync(argv, { from: "user" });
