@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { jnp, nnx } from "kiln";
-import { MLPClassifier } from "../packages/kiln/src/train/models.js";
+import { MLPClassifier } from "../packages/kiln/src/train/mlp.js";
 
 /**
  * A model trained in Flax NNX and saved with safetensors' own writer under Flax's flat state

@@ -4,8 +4,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { KilnError, compile, jit, jnp, lax, makeGraph, nnx, optax, random, type Array } from "kiln";
-import { inspectCommand } from "../packages/kiln/src/cli/inspect-command.js";
-import { UsageError } from "../packages/kiln/src/cli/usage-error.js";
+import { captureIo } from "./cli-harness.js";
+import { runCli } from "../packages/kiln/src/cli/run.js";
 
 /**
  * No user-provided string reaches generated source. Field names, Variable paths, RNG stream
@@ -207,20 +207,23 @@ describe("hostile names in the rest of the module system", () => {
 });
 
 describe("kiln inspect", () => {
-  it("prints generated JavaScript that passes the same checks", () => {
+  it("prints generated JavaScript that passes the same checks", async () => {
     for (const model of ["linear", "mlp"]) {
-      let text = "";
-      inspectCommand(["--model", model, "--shape", "4,3,2"], (t) => (text += `${t}\n`));
+      const io = captureIo();
+      expect(await runCli(["inspect", "--model", model, "--shape", "4,3,2"], io)).toBe(0);
+      const text = io.stdoutText();
       checkSource(text.slice(text.indexOf("== generated JavaScript\n") + "== generated JavaScript\n".length));
     }
   });
 
-  it("rejects hostile arguments with a usage error before lowering anything", () => {
+  it("rejects hostile arguments with a usage error before lowering anything", async () => {
     for (const h of hostile) {
-      const out: string[] = [];
-      expect(() => inspectCommand(["--model", h], (t) => out.push(t))).toThrow(UsageError);
-      expect(() => inspectCommand(["--shape", h], (t) => out.push(t))).toThrow(UsageError);
-      expect(out).toEqual([]);
+      for (const flag of ["--model", "--shape"]) {
+        const io = captureIo();
+        expect(await runCli(["inspect", flag, h], io)).toBe(2);
+        expect(io.stdoutText()).toBe("");
+        expect(io.stderrText()).toMatch(new RegExp(`^kiln inspect: ${flag}: must be [^\n]*\n$`));
+      }
     }
   });
 });

@@ -1,9 +1,12 @@
 import { jnp, type Array } from "@kiln/core";
 import { penguinsClassification } from "../../packages/kiln/src/train/datasets.js";
-import { crossEntropy } from "../../packages/kiln/src/train/models.js";
+import { crossEntropy } from "../../packages/kiln/src/train/mlp.js";
 import * as nnx from "@kiln/nnx";
 import * as optax from "@kiln/optax";
 import { trainStepJob } from "../../packages/kiln/src/export/export-command.js";
+import { linearRecipe } from "../../packages/kiln/src/train/linear.js";
+import { mlpRecipe } from "../../packages/kiln/src/train/mlp.js";
+import { models } from "../../packages/kiln/src/train/registry.js";
 import type { TrainStepJob } from "../../packages/kiln/src/export/train-step-export.js";
 import { makeTrainStep } from "../../packages/kiln/src/train-step-loss.js";
 
@@ -59,8 +62,8 @@ function dropoutStep(): TrainStepJob {
 export const trainCases: readonly TrainCase[] = [
   { name: "seed_step", steps: 5, job: seedStep },
   // kiln train's models, as `kiln export` writes them
-  { name: "linear_step", steps: 5, job: () => trainStepJob("linear", 0) },
-  { name: "mlp_step", steps: 5, job: () => trainStepJob("mlp", 0) },
+  { name: "linear_step", steps: 5, job: () => trainStepJob("linear", linearRecipe, 0, models.linear.defaultLr) },
+  { name: "mlp_step", steps: 5, job: () => trainStepJob("mlp", mlpRecipe, 0, models.mlp.defaultLr) },
   // a new dropout mask every step: XLA must draw kiln's bits (data parallel too: each device hashes its own counters)
   { name: "dropout_step", steps: 5, job: dropoutStep },
 ];

@@ -15,6 +15,15 @@ export function describeValue(v: unknown): string {
 }
 
 /**
+ * A user string quoted for a one-line error message: JSON-escaped (so a newline or a quote in it
+ * cannot break the line) and cut to `max` characters, with the full length said when it was cut.
+ */
+export function quoteClipped(s: string, max = 60): string {
+  if (s.length <= max) return JSON.stringify(s);
+  return `${JSON.stringify(s.slice(0, max)).slice(0, -1)}…" (${s.length} characters)`;
+}
+
+/**
  * An options object: undefined (no options) or a plain object whose keys are all in `known`.
  * An unknown key is an error rather than ignored, so a typo (or Flax's `use_bias`) is caught.
  */

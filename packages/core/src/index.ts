@@ -6,7 +6,7 @@ export {
   type DType, type TypedArray,
 } from "./dtype.js";
 export { ArgumentError, DTypeError, KilnError, ShapeError, TraceError, argumentError } from "./errors.js";
-export { describeValue, finiteNumber, optionsOf } from "./arguments.js";
+export { describeValue, finiteNumber, optionsOf, quoteClipped } from "./arguments.js";
 export { broadcastShapes, checkShape, formatShape, normalizeAxes, normalizeAxis, shapeEquals, sizeOf, stridesOf, MAX_ELEMENTS, type Shape } from "./shape.js";
 export { VarFactory, isLiteral, isVar, maxVarId, type Atom, type Eqn, type Graph, type Literal, type Var } from "./ir/graph.js";
 export { formatParam, nameOf, printGraph } from "./ir/print.js";

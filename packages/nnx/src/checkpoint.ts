@@ -1,103 +1,94 @@
-import { readFileSync, writeFileSync } from "node:fs";
-import { Array, KilnError, dtypeInfo, type DType } from "@kiln/core";
-import { pathToString } from "./module.js";
-import { selectVariables } from "./state.js";
+import { KilnError, optionsOf, quoteClipped, type Array } from "@kiln/core";
 import type { Filter } from "./filter.js";
+import { pathToString } from "./module.js";
+import { decodeSafetensors, encodeSafetensors } from "./safetensors.js";
+import { selectVariables } from "./state.js";
 
 /**
- * Checkpoints in the safetensors format: an 8-byte little-endian header length, a JSON header
- * mapping each tensor name to { dtype, shape, data_offsets }, then the raw little-endian bytes.
- * Tensor names are variable paths ("layers.0.kernel"); files load in PyTorch/JAX safetensors readers.
+ * Checkpoints as bytes: a model's variables <-> a safetensors file, tensor names being variable
+ * paths ("layers.0.kernel"). No file system here (checkpoint-file.ts reads and writes files), so
+ * a browser can restore from the bytes of a File or a fetch.
  */
-const toSafetensors: { readonly [D in DType]: string } = { float32: "F32", int32: "I32", uint32: "U32", bool: "BOOL" };
-const fromSafetensors = new Map(Object.entries(toSafetensors).map(([k, v]) => [v, k as DType]));
-
-export interface TensorEntry {
-  readonly dtype: DType;
-  readonly shape: readonly number[];
-  readonly data: Uint8Array;
+export interface SaveOptions {
+  /** Which variables to save (all by default). */
+  readonly filter?: Filter;
+  /** Strings stored in the file's "__metadata__" (next to format: "kiln"). */
+  readonly metadata?: Readonly<Record<string, string>>;
 }
 
-/** Encodes named arrays as a safetensors file. */
-export function encodeSafetensors(tensors: ReadonlyMap<string, Array>, metadata: Record<string, string> = {}): Uint8Array {
-  const header: Record<string, unknown> = { __metadata__: { format: "kiln", ...metadata } };
-  let offset = 0;
-  const parts: Uint8Array[] = [];
-  for (const [name, a] of [...tensors].sort(([x], [y]) => (x < y ? -1 : x > y ? 1 : 0))) {
-    const src = a.toTypedArray();
-    const bytes = new Uint8Array(src.buffer, src.byteOffset, src.byteLength);
-    if (name === "__metadata__") throw new KilnError(`encodeSafetensors: a tensor cannot be named '__metadata__' (safetensors reserves that key)`);
-    // an own property even for a name like "__proto__" (an assignment would set the prototype and drop the tensor)
-    const entry = { dtype: toSafetensors[a.dtype], shape: [...a.shape], data_offsets: [offset, offset + bytes.length] };
-    Object.defineProperty(header, name, { value: entry, writable: true, enumerable: true, configurable: true });
-    parts.push(bytes);
-    offset += bytes.length;
-  }
-  let json = JSON.stringify(header);
-  json += " ".repeat((8 - (json.length % 8)) % 8); // align the data to 8 bytes, as the reference writer does
-  const headerBytes = new TextEncoder().encode(json);
-  const out = new Uint8Array(8 + headerBytes.length + offset);
-  new DataView(out.buffer).setBigUint64(0, BigInt(headerBytes.length), true);
-  out.set(headerBytes, 8);
-  let at = 8 + headerBytes.length;
-  for (const p of parts) {
-    out.set(p, at);
-    at += p.length;
-  }
-  return out;
+export interface LoadOptions {
+  /** Which of the model's variables to load (all by default); each must be in the file. */
+  readonly filter?: Filter;
+  /**
+   * true (the default): a tensor in the file that no selected variable takes is an error naming
+   * it, as PyTorch's load_state_dict(strict=True). false: such tensors are ignored.
+   */
+  readonly strict?: boolean;
 }
 
-/** Decodes a safetensors file into named arrays, checking its structure. */
-export function decodeSafetensors(bytes: Uint8Array, where = "checkpoint"): Map<string, Array> {
-  if (bytes.length < 8) throw new KilnError(`${where}: not a safetensors file (only ${bytes.length} bytes)`);
-  const n = Number(new DataView(bytes.buffer, bytes.byteOffset, 8).getBigUint64(0, true));
-  if (n <= 0 || 8 + n > bytes.length) throw new KilnError(`${where}: header length ${n} does not fit the file`);
-  let header: Record<string, { dtype: string; shape: number[]; data_offsets: [number, number] }>;
-  try {
-    header = JSON.parse(new TextDecoder().decode(bytes.subarray(8, 8 + n)));
-  } catch {
-    throw new KilnError(`${where}: the header is not valid JSON`);
-  }
-  const data = bytes.subarray(8 + n);
-  const out = new Map<string, Array>();
-  for (const [name, e] of Object.entries(header)) {
-    if (name === "__metadata__") continue;
-    const dtype = fromSafetensors.get(e.dtype);
-    if (!dtype) throw new KilnError(`${where}: tensor '${name}' has dtype ${e.dtype}, which kiln does not support`);
-    const [begin, end] = e.data_offsets;
-    const size = e.shape.reduce((a, b) => a * b, 1);
-    if (end - begin !== size * dtypeInfo[dtype].bytes || end > data.length) throw new KilnError(`${where}: tensor '${name}' has inconsistent offsets`);
-    const copy = new Uint8Array(data.subarray(begin, end)); // a fresh, exactly sized buffer (Buffer.slice would be a view into a pool)
-    const typed = dtype === "float32" ? new Float32Array(copy.buffer) : dtype === "int32" ? new Int32Array(copy.buffer) : dtype === "uint32" ? new Uint32Array(copy.buffer) : copy;
-    out.set(name, Array.fromData(e.shape, dtype, typed));
-  }
-  return out;
+const listed = (names: readonly string[], max = 5): string =>
+  names.slice(0, max).map((n) => quoteClipped(n)).join(", ") + (names.length > max ? ` and ${names.length - max} more` : "");
+
+function saveOptions(fn: string, options: unknown): { filter: Filter; metadata: Readonly<Record<string, string>> } {
+  const o = optionsOf(fn, options, ["filter", "metadata"]);
+  const m = o.metadata;
+  if (m !== undefined && (m === null || typeof m !== "object" || globalThis.Array.isArray(m))) throw new KilnError(`${fn}: options.metadata must be an object of strings`);
+  return { filter: (o.filter ?? true) as Filter, metadata: (o.metadata ?? {}) as Record<string, string> };
 }
 
-/** Saves the variables `filter` selects (all by default) to a safetensors file. */
-export function saveCheckpoint(path: string, model: unknown, filter: Filter = true): void {
+/** Checked load options (a bad one is an error naming `fn`, before any file is read). */
+export function loadOptions(fn: string, options: unknown): { filter: Filter; strict: boolean } {
+  const o = optionsOf(fn, options, ["filter", "strict"]);
+  if (o.strict !== undefined && typeof o.strict !== "boolean") throw new KilnError(`${fn}: options.strict must be a boolean, got ${typeof o.strict}`);
+  return { filter: (o.filter ?? true) as Filter, strict: o.strict ?? true };
+}
+
+/** The selected variables as named tensors; two variables with one dotted name are an error. */
+export function checkpointTensors(model: unknown, filter: Filter = true, fn = "checkpointTensors"): Map<string, Array> {
   const entries = selectVariables(model, filter).map(([p, v]) => [pathToString(p), v.value] as const);
   const tensors = new Map(entries);
   if (tensors.size !== entries.length) {
     const dup = entries.find(([name], i) => entries.findIndex(([other]) => other === name) !== i)![0];
-    throw new KilnError(`saveCheckpoint: two variables are both named '${dup}' as tensors (a field name containing '.' collides with a nested path)`);
+    throw new KilnError(`${fn}: two variables are both named '${dup}' as tensors (a field name containing '.' collides with a nested path)`);
   }
-  writeFileSync(path, encodeSafetensors(tensors));
+  return tensors;
+}
+
+/** A model's variables as the bytes of a safetensors file. */
+export function serializeCheckpoint(model: unknown, options?: SaveOptions, fn = "serializeCheckpoint"): Uint8Array {
+  const o = saveOptions(fn, options);
+  return encodeSafetensors(checkpointTensors(model, o.filter, fn), o.metadata);
 }
 
 /**
- * Loads a checkpoint into `model`: every selected variable must be in the file with the same
- * shape and dtype; all are checked before any is written.
+ * Writes named tensors into the model's selected variables. Every variable must have a tensor of
+ * its shape and dtype and (when strict) every tensor a variable; all is checked before any
+ * variable is written, so a failed load leaves the model as it was.
  */
-export function loadCheckpoint(path: string, model: unknown, filter: Filter = true): void {
-  const tensors = decodeSafetensors(readFileSync(path), path);
-  const targets = selectVariables(model, filter);
+export function loadTensors(tensors: ReadonlyMap<string, Array>, model: unknown, options?: LoadOptions, where = "loadTensors"): void {
+  applyTensors(tensors, model, loadOptions("loadTensors", options), where);
+}
+
+function applyTensors(tensors: ReadonlyMap<string, Array>, model: unknown, o: { filter: Filter; strict: boolean }, where: string): void {
+  const targets = selectVariables(model, o.filter);
+  const names = new Set<string>();
   const writes = targets.map(([p, v]) => {
     const name = pathToString(p);
+    names.add(name);
     const a = tensors.get(name);
-    if (!a) throw new KilnError(`${path}: has no tensor '${name}' (it has ${[...tensors.keys()].join(", ") || "none"})`);
-    if (!a.aval.equals(v._array.aval)) throw new KilnError(`${path}: tensor '${name}' is ${a.aval} but the model's is ${v._array.aval}`);
+    if (!a) throw new KilnError(`${where}: has no tensor ${quoteClipped(name)} (it has ${listed([...tensors.keys()]) || "none"})`);
+    if (!a.aval.equals(v._array.aval)) throw new KilnError(`${where}: tensor ${quoteClipped(name)} is ${a.aval} but the model's is ${v._array.aval}`);
     return [v, a] as const;
   });
+  const extra = [...tensors.keys()].filter((name) => !names.has(name));
+  if (o.strict && extra.length > 0) {
+    throw new KilnError(`${where}: has ${extra.length === 1 ? "a tensor" : `${extra.length} tensors`} the model does not: ${listed(extra)} (load with { strict: false } to ignore them)`);
+  }
   for (const [v, a] of writes) v.value = a;
+}
+
+/** Restores the model's variables from the bytes of a safetensors file (see loadTensors for the rules). */
+export function restoreCheckpoint(bytes: Uint8Array, model: unknown, options?: LoadOptions, where = "restoreCheckpoint"): void {
+  const o = loadOptions("restoreCheckpoint", options); // bad options fail before the bytes are decoded
+  applyTensors(decodeSafetensors(bytes, where), model, o, where);
 }

@@ -14,4 +14,6 @@ export { Optimizer } from "./optimizer.js";
 export { grad, valueAndGrad, type NnxGradOptions } from "./transforms/grad.js";
 export { jit, type JittedStep, type NnxJitOptions } from "./transforms/jit.js";
 export { initializers } from "@kiln/random";
-export { decodeSafetensors, encodeSafetensors, loadCheckpoint, saveCheckpoint } from "./checkpoint.js";
+export { MAX_HEADER_BYTES, decodeSafetensors, encodeSafetensors, safetensorsMetadata } from "./safetensors.js";
+export { checkpointTensors, loadTensors, restoreCheckpoint, serializeCheckpoint, type LoadOptions, type SaveOptions } from "./checkpoint.js";
+export { loadCheckpoint, saveCheckpoint } from "./checkpoint-file.js";

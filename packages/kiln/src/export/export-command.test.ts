@@ -6,11 +6,13 @@ import { ArgumentError } from "@kiln/core";
 import * as nnx from "@kiln/nnx";
 import { exportCommand, trainStepJob } from "./export-command.js";
 import { exportTrainStep } from "./train-step-export.js";
+import { mlpRecipe } from "../train/mlp.js";
+import { models } from "../train/registry.js";
 
-describe("kiln export (the command's logic, wired into the CLI separately)", () => {
-  it("writes the module, its signature with paths, and every input's initial value", () => {
+describe("kiln export (the command's logic; tests/cli.test.ts runs it through the binary)", () => {
+  it("writes the module, its signature with paths, and every input's initial value", async () => {
     const out = join(mkdtempSync(join(tmpdir(), "kiln-export-")), "nested", "dir");
-    const result = exportCommand({ model: "mlp", out, seed: 0 });
+    const result = await exportCommand({ model: "mlp", out, seed: 0 });
     const base = join(out, "mlp_train_step");
     expect(result.files).toEqual([`${base}.mlir`, `${base}.json`, `${base}.safetensors`]);
     expect(result.text).toContain(`wrote ${base}.mlir`);
@@ -18,7 +20,7 @@ describe("kiln export (the command's logic, wired into the CLI separately)", () 
 
     const text = readFileSync(`${base}.mlir`, "utf8");
     const manifest = JSON.parse(readFileSync(`${base}.json`, "utf8"));
-    const { module, values } = exportTrainStep(trainStepJob("mlp", 0));
+    const { module, values } = exportTrainStep(trainStepJob("mlp", mlpRecipe, 0, models.mlp.defaultLr));
     expect(text).toBe(module.text);
     expect(manifest).toEqual(JSON.parse(JSON.stringify(module)));
     expect(manifest.module).toBe("mlp_train_step");
@@ -37,27 +39,27 @@ describe("kiln export (the command's logic, wired into the CLI separately)", () 
     for (const [path, value] of values) expect([...tensors.get(path)!.toTypedArray()]).toEqual([...value.toTypedArray()]);
   });
 
-  it("exports the linear model with SGD, and the precision asked for", () => {
+  it("exports the linear model with SGD, and the precision asked for", async () => {
     const out = mkdtempSync(join(tmpdir(), "kiln-export-"));
-    exportCommand({ model: "linear", out, lr: 0.1, precision: "HIGHEST" });
+    await exportCommand({ model: "linear", out, lr: 0.1, precision: "HIGHEST" });
     const text = readFileSync(join(out, "linear_train_step.mlir"), "utf8");
     expect(text).toContain("precision = [HIGHEST, HIGHEST]");
     expect(text).toContain("dense<-1.000000e-01>"); // SGD's -lr
   });
 
-  it("rejects bad options with one line naming the option", () => {
+  it("rejects bad options with one line naming the option", async () => {
     const out = tmpdir();
     const bad: [object, RegExp][] = [
-      [{ model: "cnn", out }, /kiln export: argument 'model' must be linear or mlp, got cnn/],
+      [{ model: "cnn", out }, /kiln export: argument 'model' must be one of linear, mlp, got cnn/],
       [{ model: "mlp", out: "" }, /argument 'out' must be a folder path/],
-      [{ model: "mlp", out, seed: 1.5 }, /argument 'seed' must be a 32-bit integer, got 1.5/],
+      [{ model: "mlp", out, seed: 1.5 }, /argument 'seed' must be an integer, got 1.5/],
       [{ model: "mlp", out, lr: -1 }, /argument 'lr' must be positive, got -1/],
       [{ model: "mlp", out, precision: "LOW" }, /argument 'precision' must be DEFAULT, HIGH or HIGHEST, got LOW/],
       [{ model: "mlp", out, steps: 3 }, /steps/],
     ];
     for (const [options, message] of bad) {
-      expect(() => exportCommand(options as never)).toThrow(message);
-      expect(() => exportCommand(options as never)).toThrow(ArgumentError);
+      await expect(exportCommand(options as never)).rejects.toThrow(message);
+      await expect(exportCommand(options as never)).rejects.toThrow(ArgumentError);
     }
   });
 });

@@ -34,7 +34,7 @@ function standardize(rows: number[][], trainCount: number): { values: number[][]
 }
 
 /** A seeded shuffle (JAX's permutation) so the split is the same every run. */
-function shuffled<T>(items: T[], seed: number): T[] {
+function shuffled<T>(items: T[], seed: number | bigint): T[] {
   const order = random.permutation(random.key(seed), items.length).tolist() as number[];
   return order.map((i) => items[i]!);
 }
@@ -42,7 +42,7 @@ function shuffled<T>(items: T[], seed: number): T[] {
 const carFeatures = ["Cylinders", "Displacement", "Horsepower", "Weight_in_lbs", "Acceleration"] as const;
 
 /** vega-datasets cars: predict miles per gallon from five engine and body features (rows with gaps dropped). */
-export function carsRegression(seed: number): Dataset {
+export function carsRegression(seed: number | bigint): Dataset {
   type Car = Record<string, number | string | null>;
   const rows = (vegaData("cars.json") as Car[]).filter((r) => [...carFeatures, "Miles_per_Gallon"].every((k) => typeof r[k] === "number"));
   const data = shuffled(rows, seed);
@@ -63,7 +63,7 @@ export function carsRegression(seed: number): Dataset {
 const penguinFeatures = ["Beak Length (mm)", "Beak Depth (mm)", "Flipper Length (mm)", "Body Mass (g)"] as const;
 
 /** vega-datasets penguins: classify the species from four measurements. */
-export function penguinsClassification(seed: number): Dataset {
+export function penguinsClassification(seed: number | bigint): Dataset {
   type Penguin = Record<string, number | string | null>;
   const rows = (vegaData("penguins.json") as Penguin[]).filter((r) => penguinFeatures.every((k) => typeof r[k] === "number") && typeof r["Species"] === "string");
   const classes = [...new Set(rows.map((r) => r["Species"] as string))].sort();

@@ -1,10 +1,11 @@
 import * as asciichart from "asciichart";
 
-/** A loss curve for the terminal (asciichart), downsampled to `width` points. */
-export function terminalPlot(series: readonly (readonly number[])[], width = 60, height = 10): string {
+/** A loss curve for the terminal (asciichart), downsampled to `width` points; coloured only when `color`. */
+export function terminalPlot(series: readonly (readonly number[])[], color: boolean, width = 60, height = 10): string {
   const sample = (s: readonly number[]) => (s.length <= width ? [...s] : Array.from({ length: width }, (_, i) => s[Math.floor((i * (s.length - 1)) / (width - 1))]!));
   const colors = [asciichart.cyan, asciichart.magenta, asciichart.yellow];
-  return asciichart.plot(series.map(sample), { height, colors: colors.slice(0, series.length), format: (v: number) => v.toFixed(4).padStart(9) });
+  const format = (v: number) => v.toFixed(4).padStart(9);
+  return asciichart.plot(series.map(sample), color ? { height, colors: colors.slice(0, series.length), format } : { height, format });
 }
 
 export interface Curve {

@@ -1,80 +1,74 @@
-import { writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { SingleBar } from "cli-progress";
-import { type Array } from "@kiln/core";
 import * as nnx from "@kiln/nnx";
-import * as optax from "@kiln/optax";
-import { carsRegression, penguinsClassification, type Dataset } from "./datasets.js";
-import { MLPClassifier, accuracy, crossEntropy, mse, trainStepFor } from "./models.js";
-import { parseTrainOptions, type TrainOptions } from "./options.js";
+import type { CliIo } from "../cli/io.js";
+import type { Dataset } from "./datasets.js";
 import { svgPlot, terminalPlot, type Curve } from "./plot.js";
+import type { Recipe } from "./recipe.js";
+import { modelNames, models, type ModelName } from "./registry.js";
 import { formatMicros, medianMicros } from "./timing.js";
 
-type Step = (model: nnx.Module, optimizer: nnx.Optimizer, x: Array, y: Array) => Array;
+export interface TrainOptions {
+  readonly model: ModelName | "all";
+  readonly steps: number;
+  /** The learning rate; each model's default (registry.ts) when not given. */
+  readonly lr?: number;
+  readonly seed: bigint;
+  /** The SVG of the loss curves, or false for none. */
+  readonly plot: string | false;
+  readonly save?: string;
+  readonly load?: string;
+  readonly timingSteps: number;
+  readonly quiet: boolean;
+}
 
 interface Job {
+  readonly name: ModelName;
   readonly title: string;
+  readonly recipe: Recipe;
   readonly data: Dataset;
   readonly model: nnx.Module;
   readonly optimizer: nnx.Optimizer;
-  readonly step: Step;
   readonly fresh: () => { model: nnx.Module; optimizer: nnx.Optimizer };
-  readonly metrics: () => string[];
 }
 
-function regressionJob(o: TrainOptions): Job {
-  const data = carsRegression(o.seed);
-  const lr = o.lr ?? 0.05;
-  const make = () => {
-    const model = new nnx.Linear(data.featureNames.length, 1, { rngs: new nnx.Rngs(o.seed) });
-    return { model, optimizer: new nnx.Optimizer(model, optax.sgd(lr), { wrt: nnx.Param }) };
-  };
-  const { model, optimizer } = make();
-  return {
-    title: `Linear regression, SGD lr ${lr}, on ${data.name}`,
-    data, model, optimizer, fresh: make,
-    step: trainStepFor(mse) as unknown as Step,
-    metrics: () => {
-      const test = mse(model, data.xTest, data.yTest).item();
-      const rmse = Math.sqrt(test) * data.target!.std;
-      return [`test MSE (standardized) ${test.toFixed(4)}`, `test RMSE ${rmse.toFixed(2)} mpg`, `R² ${(1 - test).toFixed(3)}`];
-    },
-  };
+async function makeJob(name: ModelName, o: TrainOptions): Promise<Job> {
+  const recipe = await models[name].recipe();
+  const data = recipe.dataset(o.seed);
+  const lr = o.lr ?? models[name].defaultLr;
+  const [features, outputs] = [data.featureNames.length, recipe.outputs(data)];
+  const fresh = () => recipe.create(features, outputs, o.seed, lr);
+  return { name, title: `${recipe.title(features, outputs, lr)}, on ${data.name}`, recipe, data, ...fresh(), fresh };
 }
 
-function classifierJob(o: TrainOptions): Job {
-  const data = penguinsClassification(o.seed);
-  const lr = o.lr ?? 0.01;
-  const make = () => {
-    const model = new MLPClassifier(data.featureNames.length, 16, data.classes!.length, new nnx.Rngs(o.seed));
-    return { model, optimizer: new nnx.Optimizer(model, optax.adam(lr), { wrt: nnx.Param }) };
-  };
-  const { model, optimizer } = make();
-  return {
-    title: `MLP ${data.featureNames.length}-16-${data.classes!.length} classifier, adam lr ${lr}, on ${data.name}`,
-    data, model, optimizer, fresh: make,
-    step: trainStepFor(crossEntropy) as unknown as Step,
-    metrics: () => [
-      `train accuracy ${(100 * accuracy(model as MLPClassifier, data.xTrain, data.yTrain)).toFixed(1)}%`,
-      `test accuracy ${(100 * accuracy(model as MLPClassifier, data.xTest, data.yTest)).toFixed(1)}%`,
-    ],
-  };
+/**
+ * Loads a checkpoint into the jobs' models (named by the registry: "linear.kernel", ...). A file
+ * written by another `--model` choice may hold other models too: those are skipped; anything
+ * else in it must match, strictly.
+ */
+function loadJobs(path: string, jobs: readonly Job[]): void {
+  const tensors = nnx.decodeSafetensors(readFileSync(path), path);
+  const others = modelNames.filter((n) => !jobs.some((j) => j.name === n));
+  const mine = new Map([...tensors].filter(([name]) => !others.some((o) => name.startsWith(`${o}.`))));
+  nnx.loadTensors(mine, Object.fromEntries(jobs.map((j) => [j.name, j.model])), {}, path);
 }
 
-/** kiln train: the main job. Trains on real data shipped by vega-datasets and reports. */
-export function trainCommand(args: string[], out: (line: string) => void): void {
-  const o = parseTrainOptions(args);
-  const jobs = [...(o.model !== "mlp" ? [regressionJob(o)] : []), ...(o.model !== "linear" ? [classifierJob(o)] : [])];
-  const models = Object.fromEntries(jobs.map((j, i) => [i === 0 && o.model !== "mlp" ? "linear" : "mlp", j.model]));
-  if (o.load) {
-    nnx.loadCheckpoint(o.load, models);
+/** kiln train: trains the chosen models on real data shipped by vega-datasets and reports. */
+export async function runTrain(o: TrainOptions, io: CliIo, color: boolean): Promise<void> {
+  const out = (line: string) => io.stdout.write(line + "\n");
+  const jobs: Job[] = [];
+  for (const name of o.model === "all" ? modelNames : [o.model]) jobs.push(await makeJob(name, o));
+  if (o.load !== undefined) {
+    loadJobs(o.load, jobs);
     if (!o.quiet) out(`loaded ${o.load}`);
   }
   const curves: Curve[] = [];
-  const colors = ["#1f77b4", "#d62728"];
+  const colors = ["#1f77b4", "#d62728", "#2ca02c", "#9467bd"];
   for (const [k, job] of jobs.entries()) {
     if (!o.quiet) out(`\n${job.title}`);
-    const step = nnx.jit(job.step);
-    const bar = o.quiet ? null : new SingleBar({ format: "  training [{bar}] {value}/{total} steps | loss {loss}", hideCursor: true, stream: process.stderr });
+    const step = nnx.jit(job.recipe.step);
+    // progress goes to stderr (cli-progress draws nothing when stderr is not a terminal), so stdout stays data
+    const bar = o.quiet ? null : new SingleBar({ format: "  training [{bar}] {value}/{total} steps | loss {loss}", hideCursor: true, stream: io.stderr });
     bar?.start(o.steps, 0, { loss: "…" });
     const losses: number[] = [];
     for (let i = 0; i < o.steps; i++) {
@@ -82,21 +76,21 @@ export function trainCommand(args: string[], out: (line: string) => void): void 
       if (i % 10 === 0 || i === o.steps - 1) bar?.update(i + 1, { loss: losses[i]!.toFixed(4) });
     }
     bar?.stop();
-    curves.push({ label: job.title.split(",")[0]!, values: losses, color: colors[k]! });
+    curves.push({ label: job.name, values: losses, color: colors[k % colors.length]! });
     const timing = timeSteps(job, o.timingSteps);
     if (!o.quiet) {
-      out(terminalPlot([losses]));
+      out(terminalPlot([losses], color));
       out(`  loss ${losses[0]!.toFixed(4)} -> ${losses.at(-1)!.toFixed(4)} after ${o.steps} steps`);
     }
-    out(`  ${job.metrics().join(", ")}`);
+    out(`  ${job.recipe.metrics(job.model, job.data).join(", ")}`);
     out(`  step time: jit ${formatMicros(timing.jit)}, eager ${formatMicros(timing.eager)} (jit ${(timing.eager / timing.jit).toFixed(1)}x faster)`);
   }
-  if (o.plot) {
+  if (o.plot !== false) {
     writeFileSync(o.plot, svgPlot("kiln train: training loss", curves));
     if (!o.quiet) out(`\nloss curves written to ${o.plot}`);
   }
-  if (o.save) {
-    nnx.saveCheckpoint(o.save, models);
+  if (o.save !== undefined) {
+    nnx.saveCheckpoint(o.save, Object.fromEntries(jobs.map((j) => [j.name, j.model])));
     if (!o.quiet) out(`saved ${o.save}`);
   }
 }
@@ -105,9 +99,9 @@ export function trainCommand(args: string[], out: (line: string) => void): void 
 function timeSteps(job: Job, count: number): { jit: number; eager: number } {
   const a = job.fresh();
   const b = job.fresh();
-  const jitted = nnx.jit(job.step);
+  const jitted = nnx.jit(job.recipe.step);
   const { xTrain: x, yTrain: y } = job.data;
   const jit = medianMicros(() => jitted(a.model, a.optimizer, x, y), count);
-  const eager = medianMicros(() => job.step(b.model, b.optimizer, x, y), Math.max(5, Math.floor(count / 10)), 3);
+  const eager = medianMicros(() => job.recipe.step(b.model, b.optimizer, x, y), Math.max(5, Math.floor(count / 10)), 3);
   return { jit, eager };
 }
