@@ -32,7 +32,7 @@ module.exports = {
       name: "no-node-imports",
       comment: "Node facilities (threads, engine flags, files, environment) come through @kiln/platform",
       severity: "error",
-      from: { path: "^packages/(core|random|autodiff|stablehlo|codegen|optax)/src/" },
+      from: { path: "^packages/(core|random|autodiff|stablehlo|codegen|optax|nnx)/src/" },
       to: { dependencyTypes: ["core"] },
     },
 

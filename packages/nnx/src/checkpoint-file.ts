@@ -1,69 +1,28 @@
-import { closeSync, fchmodSync, fsyncSync, openSync, statSync, readFileSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import { randomBytes } from "node:crypto";
-import { basename, dirname, join } from "node:path";
 import { KilnError } from "@kiln/core";
+import { FileError, platform, type Files } from "@kiln/platform";
 import { loadOptions, restoreCheckpoint, serializeCheckpoint, type LoadOptions, type SaveOptions } from "./checkpoint.js";
 
 /**
- * Checkpoint files on Node. A save never leaves a truncated file behind: the bytes go to a
- * temporary file in the same directory (so the rename cannot cross file systems), which is
- * flushed to disk and then renamed over the target; a crash or a full disk at any point leaves
- * either the old file or the new one. The directory is flushed too, so the rename survives a
- * power cut.
+ * Checkpoint files, through the platform's files (Node): saved atomically (a temporary file
+ * beside the target, flushed, renamed over it), so a crash or a full disk leaves either the old
+ * file or the new one. In a page there are no files: serializeCheckpoint / restoreCheckpoint
+ * work on bytes (a File, a Blob, a fetch response).
  */
-const systemError = (e: unknown): string => {
-  const err = e as NodeJS.ErrnoException;
-  return err.code ?? err.message.split("\n")[0]!;
-};
-
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let at = 0; at < bytes.length; ) at += writeSync(fd, bytes, at, bytes.length - at);
+function files(fn: string): Files {
+  if (!platform.files) throw new KilnError(`${fn}: this platform (${platform.name}) has no files; use serializeCheckpoint / restoreCheckpoint with bytes`);
+  return platform.files;
 }
 
-function syncDirectory(dir: string): void {
-  let fd: number | null = null;
-  try {
-    fd = openSync(dir, "r");
-    fsyncSync(fd);
-  } catch {
-    // some platforms (Windows) cannot open or flush a directory; the file itself is flushed
-  } finally {
-    if (fd !== null) closeSync(fd);
-  }
-}
+const reasonOf = (e: unknown): string => (e instanceof FileError ? e.reason : String(e));
 
-function existingMode(path: string): number | null {
-  try {
-    return statSync(path).mode & 0o7777;
-  } catch {
-    return null;
-  }
-}
-
-/** Writes `bytes` to `path` atomically: a temporary file beside it, fsync, rename. */
+/** Writes `bytes` to `path` atomically (see Files.writeAtomic). */
 export function writeFileAtomic(path: string, bytes: Uint8Array, fn = "writeFileAtomic"): void {
-  const dir = dirname(path);
-  const temp = join(dir, `.${basename(path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-  let fd: number | null = null;
   try {
-    fd = openSync(temp, "wx");
-    const mode = existingMode(path);
-    if (mode !== null) fchmodSync(fd, mode); // a replaced file keeps its permissions, as an in-place write would
-    writeAll(fd, bytes);
-    fsyncSync(fd);
-    closeSync(fd);
-    fd = null;
-    renameSync(temp, path);
+    files(fn).writeAtomic(path, bytes);
   } catch (e) {
-    if (fd !== null) closeSync(fd);
-    try {
-      unlinkSync(temp);
-    } catch {
-      // never created, or already renamed
-    }
-    throw new KilnError(`${fn}: cannot write ${path}: ${systemError(e)}`);
+    if (e instanceof KilnError) throw e;
+    throw new KilnError(`${fn}: cannot write ${path}: ${reasonOf(e)}`);
   }
-  syncDirectory(dir);
 }
 
 /** Saves the model's variables (those options.filter selects; all by default) to a safetensors file, atomically. */
@@ -80,9 +39,10 @@ export function loadCheckpoint(path: string, model: unknown, options?: LoadOptio
   loadOptions("loadCheckpoint", options);
   let bytes: Uint8Array;
   try {
-    bytes = readFileSync(path);
+    bytes = files("loadCheckpoint").read(path);
   } catch (e) {
-    throw new KilnError(`loadCheckpoint: cannot read ${path}: ${systemError(e)}`);
+    if (e instanceof KilnError) throw e;
+    throw new KilnError(`loadCheckpoint: cannot read ${path}: ${reasonOf(e)}`);
   }
   restoreCheckpoint(bytes, model, options, path);
 }

@@ -11,6 +11,7 @@ interface PageGlobals {
  */
 export const platform: Platform = {
   name: "browser",
+  files: null,
   threads: null,
   setEngineFlag: () => false,
   writeDiagnostic: (text) => (globalThis as PageGlobals).console?.error(text.replace(/\n$/, "")),

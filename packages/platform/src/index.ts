@@ -4,4 +4,5 @@
  */
 export { platform } from "./node.js";
 export type { Platform, Port, Threads, WorkerHandle } from "./platform.js";
+export { FileError, type Files } from "./files.js";
 export { settings, updateSettings, settingsFromEnvironment, type BackendChoice, type Settings } from "./settings.js";

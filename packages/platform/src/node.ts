@@ -1,6 +1,7 @@
 import { availableParallelism } from "node:os";
 import { setFlagsFromString } from "node:v8";
 import { MessageChannel, Worker } from "node:worker_threads";
+import { nodeFiles } from "./node-files.js";
 import type { Platform } from "./platform.js";
 import { settingsFromEnvironment, updateSettings } from "./settings.js";
 
@@ -9,6 +10,7 @@ updateSettings(settingsFromEnvironment(process.env));
 /** Node.js: worker_threads (eval'd sources that may require node: modules), V8 flags, stderr. */
 export const platform: Platform = {
   name: "node",
+  files: nodeFiles,
   threads: {
     available: () => availableParallelism(),
     channel: () => {

@@ -4,8 +4,12 @@
  * package's conditional exports (`"node"` / `"browser"`), so a browser bundle never contains a
  * `node:` import and the rest of kiln never imports one.
  */
+import type { Files } from "./files.js";
+
 export interface Platform {
   readonly name: "node" | "browser";
+  /** The file system, or null where there is none (a page: checkpoints go through bytes). */
+  readonly files: Files | null;
   /** Worker threads on the same shared memory, or null where the host has none kiln can use. */
   readonly threads: Threads | null;
   /**
