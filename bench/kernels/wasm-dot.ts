@@ -29,7 +29,7 @@ const bytes = encodeModule([{ name: "k", fn }], { min: 1, max: ar.maxPages, shar
 const inst = new WebAssembly.Instance(new WebAssembly.Module(bytes), { env: { mem: ar.memory } });
 const t1 = performance.now();
 const k = inst.exports["k"] as (...a: number[]) => void;
-const ws = ar.alloc(workspaceBytes(spec));
+const ws = ar.alloc(workspaceBytes(spec), "scratch");
 const run = () => k(ws, 0, M, A.byteOffset, B.byteOffset, C.byteOffset);
 run();
 let err = 0;

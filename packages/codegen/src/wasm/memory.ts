@@ -1,4 +1,4 @@
-import type { TypedArray } from "@kiln/core";
+import { KilnError, type TypedArray } from "@kiln/core";
 import { settings } from "@kiln/platform";
 import type { BufferType } from "../plan/slots.js";
 
@@ -12,7 +12,10 @@ import type { BufferType } from "../plan/slots.js";
  *
  * Blocks are handed out by a first-fit allocator (64-byte aligned, adjacent free blocks
  * merged). A block backing an Array (allocArray) is freed when its typed array is collected;
- * an executable frees its scratch when it is collected.
+ * an executable frees its scratch when it is collected. Staging copies (arguments copied in
+ * for one call) are reclaimable: when memory runs out, every executable's staging buffers are
+ * freed before giving up (the next call makes them again), and the error then says how much was
+ * asked and what holds the memory.
  */
 const PAGE = 65536;
 const ALIGN = 64;
@@ -23,6 +26,22 @@ const maxPages = (): number => {
 };
 
 export const bytesPer: { readonly [T in BufferType]: number } = { float32: 4, int32: 4, uint32: 4, bool: 1, float64: 8 };
+
+/** What a block holds, for the out-of-memory message. */
+export type BlockKind = "array" | "scratch" | "staging" | "threads";
+const kindNames: { readonly [K in BlockKind]: string } = {
+  array: "arrays and parameters",
+  scratch: "compiled functions' scratch",
+  staging: "staging copies",
+  threads: "thread control",
+};
+
+/** Something that can give memory back on demand (an executable's staging buffers). */
+export interface Reclaimable {
+  reclaim(): void;
+}
+
+const mb = (bytes: number) => `${(bytes / 2 ** 20).toFixed(1)} MB`;
 const ctors = { float32: Float32Array, int32: Int32Array, uint32: Uint32Array, bool: Uint8Array, float64: Float64Array } as const;
 
 export class Arena {
@@ -39,16 +58,18 @@ export class Arena {
   /** The buffer views are made on: the newest, held here so it stays the same object. */
   private current: ArrayBufferLike;
   /** Free blocks [start, end), sorted by start. */
-  private free: [number, number][] = [];
-  private readonly sizes = new Map<number, number>();
+  private freeBlocks: [number, number][] = [];
+  private readonly sizes = new Map<number, { readonly size: number; readonly kind: BlockKind }>();
   private readonly collected = new FinalizationRegistry<number>((addr) => this.release(addr));
+  private readonly reclaimables = new Set<WeakRef<Reclaimable>>();
 
-  constructor(initialPages = 16) {
-    this.maxPages = maxPages();
+  /** `maximumPages` defaults to the wasmMaxMb setting (KILN_WASM_MAX_MB). */
+  constructor(initialPages = 16, maximumPages = maxPages()) {
+    this.maxPages = maximumPages;
     this.memory = new WebAssembly.Memory({ initial: initialPages, maximum: this.maxPages, shared: true });
     this.current = this.memory.buffer;
     this.buffers.add(this.current);
-    this.free.push([ALIGN, initialPages * PAGE]); // address 0..63 stays unused
+    this.freeBlocks.push([ALIGN, initialPages * PAGE]); // address 0..63 stays unused
   }
 
   get byteLength(): number {
@@ -60,27 +81,61 @@ export class Arena {
     return this.buffers.has(a.buffer);
   }
 
-  /** A block of `bytes` (64-byte aligned); grows the memory when no free block fits. */
-  alloc(bytes: number): number {
+  /**
+   * A block of `bytes` (64-byte aligned); grows the memory when no free block fits, and reclaims
+   * staging copies when it cannot grow. Throws a KilnError when the maximum is reached.
+   */
+  alloc(bytes: number, kind: BlockKind): number {
     const size = Math.max(ALIGN, Math.ceil(bytes / ALIGN) * ALIGN);
-    let i = this.free.findIndex(([s, e]) => e - s >= size);
-    if (i < 0) {
-      this.grow(size);
-      i = this.free.findIndex(([s, e]) => e - s >= size);
+    let i = this.freeBlocks.findIndex(([s, e]) => e - s >= size);
+    if (i < 0 && !this.grow(size)) {
+      this.reclaim();
+      i = this.freeBlocks.findIndex(([s, e]) => e - s >= size);
+      if (i < 0 && !this.grow(size)) throw this.outOfMemory(bytes);
     }
-    const block = this.free[i]!;
+    if (i < 0) i = this.freeBlocks.findIndex(([s, e]) => e - s >= size);
+    const block = this.freeBlocks[i]!;
     const addr = block[0];
-    if (block[1] - block[0] === size) this.free.splice(i, 1);
+    if (block[1] - block[0] === size) this.freeBlocks.splice(i, 1);
     else block[0] += size;
-    this.sizes.set(addr, size);
+    this.sizes.set(addr, { size, kind });
     return addr;
   }
 
   release(addr: number): void {
-    const size = this.sizes.get(addr);
-    if (size === undefined) return;
+    const block = this.sizes.get(addr);
+    if (block === undefined) return;
     this.sizes.delete(addr);
-    this.insertFree(addr, addr + size);
+    this.insertFree(addr, addr + block.size);
+  }
+
+  /** Bytes held, by kind. */
+  held(): { readonly [K in BlockKind]: number } {
+    const out = { array: 0, scratch: 0, staging: 0, threads: 0 };
+    for (const { size, kind } of this.sizes.values()) out[kind] += size;
+    return out;
+  }
+
+  /** `r.reclaim()` is called (while `r` is alive) whenever memory runs out. */
+  addReclaimable(r: Reclaimable): void {
+    this.reclaimables.add(new WeakRef(r));
+  }
+
+  private reclaim(): void {
+    for (const ref of this.reclaimables) {
+      const r = ref.deref();
+      if (r) r.reclaim();
+      else this.reclaimables.delete(ref);
+    }
+  }
+
+  private outOfMemory(bytes: number): KilnError {
+    const held = this.held();
+    const parts = (Object.keys(kindNames) as BlockKind[]).filter((k) => held[k] > 0).map((k) => `${kindNames[k]} ${mb(held[k])}`);
+    return new KilnError(
+      `kiln wasm memory: cannot allocate ${mb(bytes)}: ${mb(this.maxPages * PAGE)} is the maximum (KILN_WASM_MAX_MB) and ` +
+        `${parts.length > 0 ? parts.join(", ") : "nothing"} ${parts.length === 1 ? "is" : "are"} held; free arrays or compiled functions no longer used`,
+    );
   }
 
   /** A typed-array view of `length` elements at `addr`. */
@@ -88,21 +143,27 @@ export class Arena {
     return new ctors[type](this.current as ArrayBuffer, addr, length) as TypedArray;
   }
 
-  /** A fresh zeroed typed array in this memory, freed when it is collected. */
-  allocArray(type: BufferType, length: number): TypedArray {
-    const addr = this.alloc(length * bytesPer[type]);
+  /** A fresh zeroed typed array in this memory, freed when it is collected (or with `free`). */
+  allocArray(type: BufferType, length: number, kind: BlockKind = "array"): TypedArray {
+    const addr = this.alloc(length * bytesPer[type], kind);
     const v = this.view(type, addr, length);
     v.fill(0);
-    this.collected.register(v, addr);
+    this.collected.register(v, addr, v);
     return v;
   }
 
-  /** A copy of `a` in this memory (freed when collected). */
-  copyIn(a: TypedArray): TypedArray {
+  /** A copy of `a` in this memory (freed when collected, or with `free`). */
+  copyIn(a: TypedArray, kind: BlockKind = "array"): TypedArray {
     const type = (Object.keys(ctors) as BufferType[]).find((t) => a instanceof ctors[t])!;
-    const v = this.allocArray(type, a.length);
+    const v = this.allocArray(type, a.length, kind);
     v.set(a as never);
     return v;
+  }
+
+  /** Frees an array made by allocArray or copyIn now; it must not be used again. */
+  free(a: TypedArray): void {
+    if (!this.collected.unregister(a)) return;
+    this.release(a.byteOffset);
   }
 
   /** Frees `addrs` when `owner` is collected. */
@@ -110,21 +171,29 @@ export class Arena {
     for (const a of addrs) this.collected.register(owner, a);
   }
 
-  private grow(bytes: number): void {
+  /** Grows the memory so that a block of `bytes` fits at its end; false when the maximum forbids it. */
+  private grow(bytes: number): boolean {
     const have = this.current.byteLength;
-    const pages = Math.max(Math.ceil(bytes / PAGE) + 1, Math.ceil(have / PAGE / 2));
+    // the free block at the end (if any) joins the new pages
+    const last = this.freeBlocks[this.freeBlocks.length - 1];
+    const tail = last && last[1] === have ? last[1] - last[0] : 0;
+    const need = Math.ceil(Math.max(0, bytes - tail) / PAGE);
+    const pages = Math.max(need + 1, Math.ceil(have / PAGE / 2));
     const room = this.maxPages - have / PAGE;
-    if (room < Math.ceil(bytes / PAGE)) {
-      throw new RangeError(`kiln wasm memory: ${bytes} more bytes do not fit under the maximum of ${this.maxPages * PAGE} bytes (set KILN_WASM_MAX_MB)`);
+    if (room < need) return false;
+    try {
+      this.memory.grow(Math.min(pages, room));
+    } catch {
+      return false; // the engine could not reserve the pages
     }
-    this.memory.grow(Math.min(pages, room));
     this.current = this.memory.buffer;
     this.buffers.add(this.current);
     this.insertFree(have, this.current.byteLength);
+    return true;
   }
 
   private insertFree(start: number, end: number): void {
-    const f = this.free;
+    const f = this.freeBlocks;
     let i = f.findIndex(([s]) => s > start);
     if (i < 0) i = f.length;
     f.splice(i, 0, [start, end]);

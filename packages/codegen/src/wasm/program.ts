@@ -80,7 +80,7 @@ export class WasmProgram {
     const chunks = this.kernels.map((k) => (k.kind === "dot" ? CHUNK_ROWS : k.kind === "reduce" ? k.chunk : Math.max(1, Math.ceil(CHUNK_ELEMENTS / k.spec.cols))));
     const blocks: number[] = [];
     const allocate = (bytes: number) => {
-      const a = ar.alloc(bytes);
+      const a = ar.alloc(bytes, "scratch");
       blocks.push(a);
       return a;
     };

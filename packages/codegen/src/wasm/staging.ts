@@ -9,31 +9,48 @@ import type { Arena } from "./memory.js";
  * memory (the executable reuses that buffer on the next call).
  */
 export function withStaging(fn: HostFunction, ar: Arena, inputs: ReadonlySet<number>, outputs: ReadonlySet<number>, writtenInputs: ReadonlySet<number>): HostFunction {
-  const staging = new Map<number, TypedArray>();
   const inputPositions = [...inputs];
   const outputPositions = [...outputs];
+  // The staging buffers are made again on the next call, so memory that runs out takes them back
+  // (except during this function's own call, which is using them). The arena holds this state
+  // weakly; the function below holds it for as long as the function lives.
+  const state = {
+    buffers: new Map<number, TypedArray>(),
+    busy: false,
+    reclaim() {
+      if (state.busy) return;
+      for (const s of state.buffers.values()) ar.free(s);
+      state.buffers.clear();
+    },
+  };
+  ar.addReclaimable(state);
   return (given) => {
     let args = given;
-    let staged: [number, TypedArray, TypedArray][] | null = null;
-    for (const i of inputPositions) {
-      const x = given[i]!;
-      if (ar.owns(x)) continue;
-      let s = staging.get(i);
-      if (!s) staging.set(i, (s = ar.copyIn(x)));
-      else s.set(x as never);
-      if (args === given) args = given.slice();
-      (args as TypedArray[])[i] = s;
-      (staged ??= []).push([i, x, s]);
-    }
-    const outs = fn(args);
-    for (const k of outputPositions) outs[k] = outs[k]!.slice();
-    if (staged) {
-      for (const [i, x, s] of staged) {
-        if (!writtenInputs.has(i)) continue;
-        x.set(s as never);
-        for (let k = 0; k < outs.length; k++) if (outs[k] === s) outs[k] = x;
+    let copied: [number, TypedArray, TypedArray][] | null = null;
+    state.busy = true;
+    try {
+      for (const i of inputPositions) {
+        const x = given[i]!;
+        if (ar.owns(x)) continue;
+        let s = state.buffers.get(i);
+        if (!s) state.buffers.set(i, (s = ar.copyIn(x, "staging")));
+        else s.set(x as never);
+        if (args === given) args = given.slice();
+        (args as TypedArray[])[i] = s;
+        (copied ??= []).push([i, x, s]);
       }
+      const outs = fn(args);
+      for (const k of outputPositions) outs[k] = outs[k]!.slice();
+      if (copied) {
+        for (const [i, x, s] of copied) {
+          if (!writtenInputs.has(i)) continue;
+          x.set(s as never);
+          for (let k = 0; k < outs.length; k++) if (outs[k] === s) outs[k] = x;
+        }
+      }
+      return outs;
+    } finally {
+      state.busy = false;
     }
-    return outs;
   };
 }

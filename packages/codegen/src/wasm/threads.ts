@@ -77,7 +77,7 @@ export class ThreadPool {
   constructor(threads: Threads, readonly size: number) {
     const ar = arena();
     for (let t = 0; t < size; t++) {
-      const ctrlAddr = ar.alloc(128);
+      const ctrlAddr = ar.alloc(128, "threads");
       const ctrl = new Int32Array(ar.memory.buffer as ArrayBuffer, ctrlAddr, 32);
       ctrl.fill(0);
       const [port1, port2] = threads.channel();

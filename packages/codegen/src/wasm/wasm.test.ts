@@ -85,14 +85,14 @@ describe("wasm features and encoder", () => {
 describe("the wasm memory", () => {
   it("allocates, frees and merges blocks, and grows without detaching views", () => {
     const ar = new Arena(1);
-    const a = ar.alloc(1000), b = ar.alloc(1000);
+    const a = ar.alloc(1000, "scratch"), b = ar.alloc(1000, "scratch");
     expect(b).toBeGreaterThan(a);
     const v = ar.view("float32", a, 4);
     v.set([1, 2, 3, 4]);
     ar.release(b);
     ar.release(a);
-    expect(ar.alloc(2000)).toBe(a); // merged
-    const big = ar.alloc(3 * 65536); // grows
+    expect(ar.alloc(2000, "scratch")).toBe(a); // merged
+    const big = ar.alloc(3 * 65536, "scratch"); // grows
     expect(ar.byteLength).toBeGreaterThanOrEqual(big + 3 * 65536);
     expect([...v]).toEqual([1, 2, 3, 4]); // a view from before the growth still works
   });
