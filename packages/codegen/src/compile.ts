@@ -1,7 +1,7 @@
 import { ArgumentError, ClosedGraph, printGraph, verifyGraph, type Graph, type TypedArray } from "@kiln/core";
 import { settings } from "@kiln/platform";
 import type { BackendChoice } from "./backend/choice.js";
-import type { DeviceProgram, HostFunction } from "./backend/placement.js";
+import type { DeviceProgram, DeviceSummary, HostFunction } from "./backend/placement.js";
 import { debugEnabled, debugLog } from "./debug.js";
 import { emitHostProgram } from "./js/program.js";
 import { optimize, type OptimizeOptions } from "./passes/optimize.js";
@@ -46,15 +46,7 @@ export interface CompileOptions {
 }
 
 /** What the wasm backend runs of an executable (null: every kernel is JavaScript). */
-export interface WasmInfo {
-  readonly kernels: number;
-  readonly exact: boolean;
-  /** Whether its dots multiply-add with relaxed SIMD (fused on x64). */
-  readonly relaxedSimd: boolean;
-  readonly moduleBytes: number;
-  readonly compileMs: number;
-  /** The encoded module. */
-  readonly binary: Uint8Array;
+export interface WasmInfo extends DeviceSummary {
   /** Argument positions (constVars then inputs) the wasm kernels use (see Executable.residentInputs). */
   readonly arenaInputs: readonly number[];
 }

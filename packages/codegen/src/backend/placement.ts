@@ -76,9 +76,12 @@ export interface DeviceProgram {
 
 export interface DeviceSummary {
   readonly kernels: number;
+  /** Whether its dots accumulate in float64 (the JS backend's bits). */
   readonly exact: boolean;
+  /** Whether its dots multiply-add with relaxed SIMD (fused on x64). */
   readonly relaxedSimd: boolean;
   readonly moduleBytes: number;
   readonly compileMs: number;
+  /** The encoded module. */
   readonly binary: Uint8Array;
 }
